@@ -1,0 +1,62 @@
+/** Server settings, all from the environment, validated once at start-up. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  production: boolean;
+  introspection: boolean;
+  /** Allowed CORS origins; `['*']` allows any. */
+  corsOrigins: string[];
+  limits: Limits;
+}
+
+export interface Limits {
+  /** Deepest selection nesting a query may have. */
+  maxQueryDepth: number;
+  /** Largest `maxDepth` a lineage walk may ask for. */
+  maxLineageDepth: number;
+  /** Largest `first` of any list or page. */
+  maxPageSize: number;
+  /** Largest estimated cost (fields times list sizes) of one operation. */
+  maxQueryCost: number;
+  /** Neo4j transaction timeout for one Cypher query. */
+  cypherTimeoutMs: number;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`${name} must be true or false (got ${JSON.stringify(raw)})`);
+}
+
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    production,
+    introspection: bool(env, 'INTROSPECTION', !production),
+    corsOrigins: (env.CORS_ORIGINS ?? '*')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    limits: {
+      maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 12),
+      maxLineageDepth: int(env, 'MAX_LINEAGE_DEPTH', 10, 1, 50),
+      maxPageSize: int(env, 'MAX_PAGE_SIZE', 100),
+      maxQueryCost: int(env, 'MAX_QUERY_COST', 50_000),
+      cypherTimeoutMs: int(env, 'CYPHER_TIMEOUT_MS', 10_000),
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { NodeRecord } from '../../records/node-record.js';
+import { LINEAGE_TYPES, steps, walkLineage } from '../../lineage/walk.js';
+import type { Context } from '../context.js';
+import { depthArgument } from './lookup.js';
+import { nodeFields, related, relatedNames } from './node-fields.js';
+import { graphEdge } from './views.js';
+
+async function lineageSteps(n: NodeRecord, maxDepth: number, ctx: Context, direction: 'ANCESTORS' | 'DESCENDANTS') {
+  const walk = await walkLineage(ctx.runner, n, direction, depthArgument(ctx, maxDepth));
+  return steps(walk).map((s) => ({ model: ctx.loaders.prime(s.node), depth: s.depth }));
+}
+
+export const Model = {
+  ...nodeFields,
+  contributors: related('FROM_CONTRIBUTOR', 'OUTGOING', 'Organization'),
+  basedOn: related('BASED_ON', 'OUTGOING', 'Model'),
+  derivatives: related('BASED_ON', 'INCOMING', 'Model'),
+  variantOf: related('VARIANT_OF', 'OUTGOING', 'Model'),
+  variants: related('VARIANT_OF', 'INCOMING', 'Model'),
+  datasets: related('TRAINED_WITH', 'OUTGOING', 'Dataset'),
+  methods: related('USES_METHOD', 'OUTGOING', 'Method'),
+  papers: related('DESCRIBED_IN', 'OUTGOING', 'Paper'),
+  languages: relatedNames('HAS_LANGUAGE'),
+  licenses: relatedNames('HAS_LICENSE'),
+  domains: relatedNames('IN_DOMAIN'),
+  categories: relatedNames('IN_CATEGORY'),
+  ancestors: (n: NodeRecord, args: { maxDepth: number }, ctx: Context) =>
+    lineageSteps(n, args.maxDepth, ctx, 'ANCESTORS'),
+  descendants: (n: NodeRecord, args: { maxDepth: number }, ctx: Context) =>
+    lineageSteps(n, args.maxDepth, ctx, 'DESCENDANTS'),
+  siblings: async (n: NodeRecord, _args: unknown, ctx: Context) => {
+    const bases = await ctx.loaders.related(n.id, 'OUTGOING', 'BASED_ON');
+    const children = await Promise.all(bases.map((b) => ctx.loaders.related(b.id, 'INCOMING', 'BASED_ON', 'Model')));
+    const unique = new Map(children.flat().filter((c) => c.id !== n.id).map((c) => [c.id, c]));
+    return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+  },
+};
+
+export const Organization = {
+  ...nodeFields,
+  organizationKind: (n: NodeRecord) => (n.props.kind === 'account' ? 'ACCOUNT' : 'INSTITUTION'),
+  models: related('FROM_CONTRIBUTOR', 'INCOMING', 'Model'),
+};
+
+export const Dataset = { ...nodeFields, models: related('TRAINED_WITH', 'INCOMING', 'Model') };
+
+export const Method = { ...nodeFields, models: related('USES_METHOD', 'INCOMING', 'Model') };
+
+export const Paper = {
+  ...nodeFields,
+  arxivId: (n: NodeRecord) => (typeof n.props.arxivId === 'string' ? n.props.arxivId : null),
+  categories: relatedNames('IN_CATEGORY'),
+  describes: related('DESCRIBED_IN', 'INCOMING'),
+};
+
+export const Entity = { ...nodeFields };
+
+const TYPE_OF_LABEL: Record<string, string> = {
+  Model: 'Model',
+  Organization: 'Organization',
+  Dataset: 'Dataset',
+  Method: 'Method',
+  Paper: 'Paper',
+};
+
+export const Node = {
+  __resolveType: (n: NodeRecord) => TYPE_OF_LABEL[n.label] ?? 'Entity',
+};
+
+export const Relation = {
+  derivedFrom: (e: { derivedFrom: string }) => e.derivedFrom.toUpperCase(),
+  sources: (e: Parameters<typeof graphEdge>[0]) => graphEdge(e).sources,
+  source: (e: { source: string }, _args: unknown, ctx: Context) => ctx.loaders.node.load(e.source),
+  target: (e: { target: string }, _args: unknown, ctx: Context) => ctx.loaders.node.load(e.target),
+};
+
+export { LINEAGE_TYPES };

@@ -1,0 +1,4 @@
+import { Dataset, Entity, Method, Model, Node, Organization, Paper, Relation } from './entities.js';
+import { Overview, Query } from './query.js';
+
+export const resolvers = { Query, Overview, Node, Model, Organization, Dataset, Method, Paper, Entity, Relation };

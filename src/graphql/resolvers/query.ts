@@ -1,0 +1,156 @@
+import { nameKey } from '../../../ingest/graph/name-key.js';
+import { exportGraph, type ExportFormat } from '../../export/export-graph.js';
+import { commonAncestors, walkLineage, type Direction } from '../../lineage/walk.js';
+import { modelsPage, type ModelFilterKeys, type ModelOrder } from '../../queries/models.js';
+import { organizationsPage } from '../../queries/organizations.js';
+import { NODE_COUNTS, RELATION_COUNTS, TOP_BASE_MODELS, TOP_CONTRIBUTORS, countsBy, ranked } from '../../queries/overview.js';
+import { shortestPath } from '../../queries/path.js';
+import { relationsPage } from '../../queries/relations.js';
+import { search } from '../../queries/search.js';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import { depthArgument, findByName, pageSize, requireByName, requireText } from './lookup.js';
+import { connection, graphEdge, graphNode, offsetAfter } from './views.js';
+import { LINEAGE_TYPES } from '../../lineage/walk.js';
+
+type Args = Record<string, any>;
+
+function label(kind: string): string {
+  return kind.charAt(0) + kind.slice(1).toLowerCase();
+}
+
+function skipFor(after: string | null | undefined): number {
+  const skip = offsetAfter(after);
+  if (skip === null) throw badInput(`after is not a cursor this API gave out: ${JSON.stringify(after)}.`, 'after');
+  return skip;
+}
+
+function filterKeys(filter: Args | null | undefined): ModelFilterKeys {
+  const key = (field: string) => (filter?.[field] ? nameKey(String(filter[field])) || null : null);
+  return {
+    contributor: key('contributor'),
+    basedOn: key('basedOn'),
+    descendsFrom: key('descendsFrom'),
+    dataset: key('dataset'),
+    language: key('language'),
+    license: key('license'),
+    domain: key('domain'),
+    category: key('category'),
+    nameContains: key('nameContains'),
+  };
+}
+
+export const Query = {
+  model: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Model']),
+  organization: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Organization']),
+  dataset: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Dataset']),
+  method: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Method']),
+  paper: (_: unknown, { title }: Args, ctx: Context) => findByName(ctx, title, ['Paper']),
+  node: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.node.load(id),
+
+  search: async (_: unknown, args: Args, ctx: Context) => {
+    const text = requireText(args.query, 'query');
+    const first = pageSize(ctx, args.first);
+    const labels = args.kinds?.length ? args.kinds.map(label) : null;
+    const hits = await search(ctx.runner, text, nameKey(text), labels, first);
+    return hits.map((hit) => ({
+      name: hit.node.name,
+      kind: hit.node.label.toUpperCase(),
+      score: hit.score,
+      node: ctx.loaders.prime(hit.node),
+    }));
+  },
+
+  models: async (_: unknown, args: Args, ctx: Context) => {
+    const first = pageSize(ctx, args.first);
+    const skip = skipFor(args.after);
+    const page = await modelsPage(ctx.runner, filterKeys(args.filter), args.orderBy as ModelOrder, skip, first);
+    return connection(page.nodes.map((n) => ctx.loaders.prime(n)), page.total, skip);
+  },
+
+  organizations: async (_: unknown, args: Args, ctx: Context) => {
+    const first = pageSize(ctx, args.first);
+    const skip = skipFor(args.after);
+    const kind = args.kind ? String(args.kind).toLowerCase() : null;
+    const page = await organizationsPage(ctx.runner, kind, skip, first);
+    return connection(page.nodes.map((p) => ctx.loaders.prime(p.node)), page.total, skip);
+  },
+
+  lineage: async (_: unknown, args: Args, ctx: Context) => {
+    const maxDepth = depthArgument(ctx, args.maxDepth);
+    const root = await requireByName(ctx, args.name, null, 'model');
+    const types = args.types?.length ? args.types : LINEAGE_TYPES;
+    const walk = await walkLineage(ctx.runner, root, args.direction as Direction, maxDepth, types);
+    const nodes = [...walk.reached.values()]
+      .sort((a, b) => a.depth - b.depth || a.node.name.localeCompare(b.node.name))
+      .map((r) => graphNode(ctx.loaders.prime(r.node), r.depth));
+    return {
+      root: graphNode(root, 0),
+      nodes,
+      edges: [...walk.edges.values()].sort((a, b) => a.id.localeCompare(b.id)).map(graphEdge),
+      omitted: walk.omitted,
+    };
+  },
+
+  path: async (_: unknown, args: Args, ctx: Context) => {
+    const [from, to] = await Promise.all([
+      requireByName(ctx, args.from, null, 'node'),
+      requireByName(ctx, args.to, null, 'node'),
+    ]);
+    const types = args.anyRelation ? null : args.types?.length ? args.types : [...LINEAGE_TYPES];
+    const path = await shortestPath(ctx.runner, from.id, to.id, types);
+    if (!path) return null;
+    return {
+      nodes: path.nodes.map((n) => graphNode(ctx.loaders.prime(n), null)),
+      edges: path.edges.map(graphEdge),
+      length: path.edges.length,
+    };
+  },
+
+  commonAncestors: async (_: unknown, args: Args, ctx: Context) => {
+    const [a, b] = await Promise.all([
+      requireByName(ctx, args.a, ['Model'], 'model'),
+      requireByName(ctx, args.b, ['Model'], 'model'),
+    ]);
+    const shared = await commonAncestors(ctx.runner, a, b, ctx.limits.maxLineageDepth);
+    return shared.filter((n) => n.label === 'Model').map((n) => ctx.loaders.prime(n));
+  },
+
+  relations: async (_: unknown, args: Args, ctx: Context) => {
+    const first = pageSize(ctx, args.first);
+    const skip = skipFor(args.after);
+    const derivedFrom = args.derivedFrom ? String(args.derivedFrom).toLowerCase() : null;
+    const page = await relationsPage(ctx.runner, args.type ?? null, derivedFrom, skip, first);
+    return connection(page.edges, page.total, skip);
+  },
+
+  overview: () => ({}),
+
+  export: async (_: unknown, args: Args, ctx: Context) => {
+    const maxDepth = depthArgument(ctx, args.maxDepth);
+    const root = args.name ? await requireByName(ctx, args.name, null, 'model') : undefined;
+    return exportGraph(ctx.runner, {
+      format: args.format as ExportFormat,
+      root,
+      direction: args.direction as Direction,
+      maxDepth,
+    });
+  },
+};
+
+export const Overview = {
+  nodeCounts: async (_: unknown, _args: Args, ctx: Context) =>
+    (await countsBy(ctx.runner, NODE_COUNTS)).map((c) => ({ kind: c.key.toUpperCase(), count: c.count })),
+  relationCounts: async (_: unknown, _args: Args, ctx: Context) =>
+    (await countsBy(ctx.runner, RELATION_COUNTS)).map((c) => ({ type: c.key, count: c.count })),
+  topBaseModels: async (_: unknown, args: Args, ctx: Context) =>
+    (await ranked(ctx.runner, TOP_BASE_MODELS, pageSize(ctx, args.first))).map((r) => ({
+      model: ctx.loaders.prime(r.node),
+      descendants: r.value,
+    })),
+  topContributors: async (_: unknown, args: Args, ctx: Context) =>
+    (await ranked(ctx.runner, TOP_CONTRIBUTORS, pageSize(ctx, args.first))).map((r) => ({
+      organization: ctx.loaders.prime(r.node),
+      models: r.value,
+    })),
+};

@@ -1,0 +1,52 @@
+import http from 'node:http';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import type { Driver } from 'neo4j-driver';
+import type { ServerConfig } from '../config/server-config.js';
+import { createApollo } from '../graphql/apollo.js';
+import { createContext } from '../graphql/context.js';
+import { exportRoute } from './export-route.js';
+import { healthRoutes } from './health-routes.js';
+import { explorerRoutes } from './explorer-routes.js';
+
+export interface AppDeps {
+  driver: Driver;
+  config: ServerConfig;
+  database?: string;
+}
+
+export interface App {
+  app: Express;
+  httpServer: http.Server;
+  /** Stops accepting requests and drains those in flight. */
+  stop(): Promise<void>;
+}
+
+/** The HTTP transport: GraphQL at /graphql, export, health, readiness and the explorer. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = createApollo(deps.config, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  await apollo.start();
+
+  const origin = deps.config.corsOrigins.includes('*') ? true : deps.config.corsOrigins;
+  app.disable('x-powered-by');
+  app.use(cors({ origin }));
+  app.use(healthRoutes(deps.driver, deps.database));
+  app.use(exportRoute(deps));
+  app.use(explorerRoutes());
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => createContext(deps.driver, deps.config.limits, deps.database) }),
+  );
+
+  return {
+    app,
+    httpServer,
+    stop: () => apollo.stop(),
+  };
+}

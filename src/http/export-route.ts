@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { exportGraph, type ExportFormat } from '../export/export-graph.js';
+import type { Direction } from '../lineage/walk.js';
+import { findByName } from '../graphql/resolvers/lookup.js';
+import { createContext } from '../graphql/context.js';
+import type { AppDeps } from './app.js';
+
+const FORMATS: Record<string, ExportFormat> = {
+  json: 'NODE_LINK_JSON',
+  'node-link': 'NODE_LINK_JSON',
+  graphml: 'GRAPHML',
+};
+const DIRECTIONS = new Set(['ANCESTORS', 'DESCENDANTS', 'BOTH']);
+
+/**
+ * `GET /export?format=node-link|graphml[&name=Vicuna&direction=BOTH&maxDepth=2]`: the same
+ * export as the GraphQL field, as a plain download for tools that do not speak GraphQL.
+ */
+export function exportRoute(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/export', async (req, res) => {
+    const fail = (message: string) => res.status(400).json({ error: message });
+    const q = req.query as Record<string, string | undefined>;
+    const format = FORMATS[(q.format ?? 'node-link').toLowerCase()];
+    if (!format) return fail(`format must be one of ${Object.keys(FORMATS).join(', ')} (got ${JSON.stringify(q.format)})`);
+    const direction = (q.direction ?? 'BOTH').toUpperCase();
+    if (!DIRECTIONS.has(direction)) return fail(`direction must be ANCESTORS, DESCENDANTS or BOTH (got ${JSON.stringify(q.direction)})`);
+    const maxDepth = Number(q.maxDepth ?? 3);
+    const cap = deps.config.limits.maxLineageDepth;
+    if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > cap) {
+      return fail(`maxDepth must be between 1 and ${cap} (got ${JSON.stringify(q.maxDepth)})`);
+    }
+    try {
+      const ctx = createContext(deps.driver, deps.config.limits, deps.database);
+      const root = q.name ? await findByName(ctx, q.name, null) : undefined;
+      if (q.name && !root) return res.status(404).json({ error: `No model named ${JSON.stringify(q.name)}` });
+      const result = await exportGraph(ctx.runner, { format, root: root ?? undefined, direction: direction as Direction, maxDepth });
+      const extension = format === 'GRAPHML' ? 'graphml' : 'json';
+      res.type(result.mediaType);
+      res.setHeader('Content-Disposition', `inline; filename="llm-lineage.${extension}"`);
+      return res.send(result.content);
+    } catch (error) {
+      console.error('export failed:', (error as Error).message);
+      return res.status(500).json({ error: 'export failed' });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,55 @@
+import type { NodeLabel, Provenance } from '../../ingest/graph/types.js';
+
+/** A node as the API sees it, read back from the properties the load step wrote. */
+export interface NodeRecord {
+  id: string;
+  label: NodeLabel;
+  name: string;
+  aliases: string[];
+  mentions: number;
+  provenance: Provenance[];
+  /** Every other stored property (url, arxivId, kind, mainFeature, ...). */
+  props: Record<string, unknown>;
+}
+
+/** An edge as the API sees it. */
+export interface EdgeRecord {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  derivedFrom: Provenance['derivedFrom'];
+  provenance: Provenance[];
+}
+
+const CORE = new Set(['id', 'label', 'name', 'aliases', 'nameKeys', 'aliasText', 'mentions', 'provenance', 'merges']);
+
+function parseProvenance(value: unknown): Provenance[] {
+  return Array.isArray(value) ? value.map((entry) => JSON.parse(String(entry)) as Provenance) : [];
+}
+
+export function toNodeRecord(map: Record<string, unknown>): NodeRecord {
+  const props: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(map)) if (!CORE.has(key)) props[key] = value;
+  return {
+    id: String(map.id),
+    label: map.label as NodeLabel,
+    name: String(map.name),
+    aliases: (map.aliases as string[] | undefined) ?? [],
+    mentions: Number(map.mentions ?? 0),
+    provenance: parseProvenance(map.provenance),
+    props,
+  };
+}
+
+/** Input: `{id, type, source, target, derivedFrom, provenance}` as the queries return edges. */
+export function toEdgeRecord(map: Record<string, unknown>): EdgeRecord {
+  return {
+    id: String(map.id),
+    type: String(map.type),
+    source: String(map.source),
+    target: String(map.target),
+    derivedFrom: (map.derivedFrom as Provenance['derivedFrom']) ?? 'table',
+    provenance: parseProvenance(map.provenance),
+  };
+}
