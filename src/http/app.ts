@@ -2,7 +2,7 @@ import http from 'node:http';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import type { ServerConfig } from '../config/server-config.js';
 import { createApollo } from '../graphql/apollo.js';
@@ -41,6 +41,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    bodyErrorsAsGraphQL,
     expressMiddleware(apollo, { context: async () => createContext(deps.driver, deps.config.limits, deps.database) }),
   );
 
@@ -50,3 +51,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stop: () => apollo.stop(),
   };
 }
+
+/**
+ * A request body that express.json cannot read (malformed JSON, too large, unsupported charset)
+ * gets the 4xx status body-parser chose and a GraphQL-shaped JSON error, in the media type the
+ * client accepts, as the GraphQL-over-HTTP spec asks, rather than Express's HTML error page.
+ */
+const bodyErrorsAsGraphQL: ErrorRequestHandler = (err, req, res, next) => {
+  const status = (err as { status?: unknown }).status;
+  if (typeof err?.type !== 'string' || typeof status !== 'number' || status < 400 || status > 499) return next(err);
+  const type = req.accepts(['application/json', 'application/graphql-response+json']) || 'application/json';
+  const reason = err.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : (err as Error).message;
+  res
+    .status(status)
+    .type(`${type}; charset=utf-8`)
+    .send(JSON.stringify({ errors: [{ message: reason, extensions: { code: 'BAD_REQUEST' } }] }));
+};
