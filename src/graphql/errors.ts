@@ -7,9 +7,15 @@ export function notFound(what: string, input: string): GraphQLError {
   });
 }
 
-/** A request outside the API's limits or contract; HTTP 400. */
+/** An argument outside the API's limits or contract. */
 export function badInput(message: string, argument?: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}), http: { status: 400 } },
-  });
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+}
+
+/**
+ * A whole request refused before execution (too deep, too costly): no data at all, so HTTP 400
+ * as the GraphQL-over-HTTP spec asks of request errors.
+ */
+export function refusedRequest(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 }

@@ -9,8 +9,8 @@ export const ORGANIZATIONS_PAGE: NamedQuery = {
 WHERE $kind IS NULL OR coalesce(o.kind, 'institution') = $kind
 WITH o, COUNT { (o)<-[:FROM_CONTRIBUTOR]-(:Model) } AS models
 ORDER BY models DESC, toLower(o.name), o.id
-WITH collect({node: o {.*}, models: models}) AS all
-RETURN size(all) AS total, all[$skip..$skip + $limit] AS page`,
+WITH collect({node: o {.*}, models: models}) AS rows
+RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS page`,
 };
 
 export async function organizationsPage(

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
 import type { Limits } from '../../config/server-config.js';
-import { badInput } from '../errors.js';
+import { refusedRequest } from '../errors.js';
 import { operationShape } from './operation-shape.js';
 
 /**
@@ -20,10 +20,10 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin {
           }
           const shape = operationShape(operation, fragments, request.variables ?? {});
           if (shape.depth > limits.maxQueryDepth) {
-            throw badInput(`Query depth ${shape.depth} exceeds the limit of ${limits.maxQueryDepth}.`);
+            throw refusedRequest(`Query depth ${shape.depth} exceeds the limit of ${limits.maxQueryDepth}.`);
           }
           if (shape.cost > limits.maxQueryCost) {
-            throw badInput(
+            throw refusedRequest(
               `Estimated query cost ${shape.cost} exceeds the budget of ${limits.maxQueryCost}; ask for fewer items (first) or fewer nested lists.`,
             );
           }

@@ -2,7 +2,7 @@ import type { NodeRecord } from '../../records/node-record.js';
 import { LINEAGE_TYPES, steps, walkLineage } from '../../lineage/walk.js';
 import type { Context } from '../context.js';
 import { depthArgument } from './lookup.js';
-import { nodeFields, related, relatedNames } from './node-fields.js';
+import { mainFeature, nodeFields, related, relatedNames, url } from './node-fields.js';
 import { graphEdge } from './views.js';
 
 async function lineageSteps(n: NodeRecord, maxDepth: number, ctx: Context, direction: 'ANCESTORS' | 'DESCENDANTS') {
@@ -12,6 +12,8 @@ async function lineageSteps(n: NodeRecord, maxDepth: number, ctx: Context, direc
 
 export const Model = {
   ...nodeFields,
+  url,
+  mainFeature,
   contributors: related('FROM_CONTRIBUTOR', 'OUTGOING', 'Organization'),
   basedOn: related('BASED_ON', 'OUTGOING', 'Model'),
   derivatives: related('BASED_ON', 'INCOMING', 'Model'),
@@ -38,22 +40,24 @@ export const Model = {
 
 export const Organization = {
   ...nodeFields,
+  url,
   organizationKind: (n: NodeRecord) => (n.props.kind === 'account' ? 'ACCOUNT' : 'INSTITUTION'),
   models: related('FROM_CONTRIBUTOR', 'INCOMING', 'Model'),
 };
 
-export const Dataset = { ...nodeFields, models: related('TRAINED_WITH', 'INCOMING', 'Model') };
+export const Dataset = { ...nodeFields, url, mainFeature, models: related('TRAINED_WITH', 'INCOMING', 'Model') };
 
-export const Method = { ...nodeFields, models: related('USES_METHOD', 'INCOMING', 'Model') };
+export const Method = { ...nodeFields, url, mainFeature, models: related('USES_METHOD', 'INCOMING', 'Model') };
 
 export const Paper = {
   ...nodeFields,
+  url,
   arxivId: (n: NodeRecord) => (typeof n.props.arxivId === 'string' ? n.props.arxivId : null),
   categories: relatedNames('IN_CATEGORY'),
   describes: related('DESCRIBED_IN', 'INCOMING'),
 };
 
-export const Entity = { ...nodeFields };
+export const Entity = { ...nodeFields, url, mainFeature };
 
 const TYPE_OF_LABEL: Record<string, string> = {
   Model: 'Model',

@@ -7,14 +7,20 @@ import { kindOf, source } from './views.js';
 export const nodeFields = {
   kind: (n: NodeRecord) => kindOf(n.label),
   sources: (n: NodeRecord) => n.provenance.map(source),
-  url: (n: NodeRecord) => (typeof n.props.url === 'string' && n.props.url ? n.props.url : null),
-  mainFeature: (n: NodeRecord) => (typeof n.props.mainFeature === 'string' ? n.props.mainFeature : null),
   relations: async (n: NodeRecord, args: { direction: Way; types?: string[] | null }, ctx: Context) => {
     const hops = await ctx.loaders.hops(n.id, args.direction, args.types?.length ? args.types : null);
     const unique = new Map(hops.map((h) => [h.edge.id, h.edge]));
     return [...unique.values()];
   },
 };
+
+export function url(n: NodeRecord): string | null {
+  return typeof n.props.url === 'string' && n.props.url ? n.props.url : null;
+}
+
+export function mainFeature(n: NodeRecord): string | null {
+  return typeof n.props.mainFeature === 'string' ? n.props.mainFeature : null;
+}
 
 /** Names of the nodes one hop away, e.g. a model's languages. */
 export function relatedNames(type: string, way: Way = 'OUTGOING') {

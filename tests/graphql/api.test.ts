@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { loadGraph } from '../../ingest/load/load.js';
+import { serverConfigFromEnv } from '../../src/config/server-config.js';
+import { createApollo } from '../../src/graphql/apollo.js';
+import { createContext } from '../../src/graphql/context.js';
+import { fixtureGraph } from '../support/fixture-graph.js';
+import { testDriver } from '../support/database.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let driver: Driver;
+let server: TestServer;
+
+beforeAll(async () => {
+  driver = testDriver();
+  await loadGraph(driver, fixtureGraph());
+  server = await startTestServer(driver);
+});
+afterAll(async () => {
+  await server?.stop();
+  await driver?.close();
+});
+
+describe('GraphQL over HTTP on the fixture graph', () => {
+  it('answers a model with its relations and provenance', async () => {
+    const { status, body } = await server.graphql(`{ model(name: "vicuna") {
+      name contributors { name organizationKind } basedOn { name variantOf { name } } derivatives { name }
+      datasets { name } languages siblings { name } sources { file line section derivedFrom } } }`);
+    expect(status).toBe(200);
+    expect(body.data.model).toEqual({
+      name: 'Vicuna',
+      contributors: [
+        { name: 'Stanford', organizationKind: 'INSTITUTION' },
+        { name: 'UC Berkley', organizationKind: 'INSTITUTION' },
+      ],
+      basedOn: [{ name: 'LLaMA-13B', variantOf: [{ name: 'LLaMA' }] }],
+      derivatives: [{ name: 'WizardVicunaLM' }],
+      datasets: [{ name: 'ShareGPT' }],
+      languages: ['en'],
+      siblings: [],
+      sources: [{ file: 'fixture.md', line: 12, section: 'Fixture', derivedFrom: 'TABLE' }],
+    });
+  });
+
+  it('gives null for an unknown model and NOT_FOUND naming the input for an unknown lineage root', async () => {
+    expect((await server.graphql('{ model(name: "nope") { name } }')).body.data.model).toBeNull();
+    const { body } = await server.graphql('{ lineage(name: "Nonexistent-LM") { nodes { id } } }');
+    expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(body.errors[0].message).toContain('Nonexistent-LM');
+  });
+
+  it('draws a lineage graph with depths and provenance on edges', async () => {
+    const { body } = await server.graphql(`{ lineage(name: "LLaMA", direction: DESCENDANTS, maxDepth: 2) {
+      root { id } nodes { id name label depth } edges { type source target derivedFrom } omitted } }`);
+    const lineage = body.data.lineage;
+    expect(lineage.root.id).toBe('model:llama');
+    expect(lineage.nodes.map((n: any) => [n.name, n.depth])).toEqual([
+      ['LLaMA', 0], ['Alpaca', 1], ['Chinese-Vicuna', 1], ['LLaMA-13B', 1], ['Vicuna', 2],
+    ]);
+    expect(lineage.edges).toContainEqual({ type: 'BASED_ON', source: 'model:vicuna', target: 'model:llama13b', derivedFrom: 'TABLE' });
+    expect(lineage.omitted).toBe(1);
+  });
+
+  it('refuses a lineage maxDepth beyond the cap with BAD_USER_INPUT', async () => {
+    const { status, body } = await server.graphql('{ lineage(name: "LLaMA", maxDepth: 100000) { nodes { id } } }');
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toMatch(/maxDepth must be between 1 and 10/);
+    expect(status).toBe(200);
+  });
+
+  it('refuses a query nested beyond the depth limit before running it', async () => {
+    let selection = 'name';
+    for (let i = 0; i < 30; i += 1) selection = `basedOn { ${selection} }`;
+    const { status, body } = await server.graphql(`{ model(name: "vicuna") { ${selection} } }`);
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toMatch(/depth 31 exceeds the limit of 12/);
+  });
+
+  it('refuses a query over the cost budget and a page larger than the cap', async () => {
+    const costly = await server.graphql(
+      '{ models(first: 100) { nodes { derivatives { derivatives { derivatives { derivatives { name } } } } } } }',
+    );
+    expect(costly.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(costly.body.errors[0].message).toMatch(/budget of 50000/);
+    const big = await server.graphql('{ models(first: 1000) { totalCount } }');
+    expect(big.body.errors[0].message).toMatch(/first must be between 1 and 100/);
+  });
+
+  it('finds paths and common ancestors', async () => {
+    const { body } = await server.graphql(`{
+      path(from: "WizardVicunaLM", to: "LLaMA") { length nodes { name } edges { type source target } }
+      commonAncestors(a: "Alpaca", b: "WizardVicunaLM") { name } }`);
+    expect(body.data.path.nodes.map((n: any) => n.name)).toEqual(['WizardVicunaLM', 'Vicuna', 'LLaMA-13B', 'LLaMA']);
+    expect(body.data.path.length).toBe(3);
+    expect(body.data.commonAncestors).toEqual([{ name: 'LLaMA' }]);
+  });
+
+  it('pages models with cursors', async () => {
+    const first = await server.graphql('{ models(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { name } } }');
+    const page = first.body.data.models;
+    expect(page.totalCount).toBe(9);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const next = await server.graphql('query($after: String) { models(first: 4, after: $after) { nodes { name } } }', {
+      after: page.pageInfo.endCursor,
+    });
+    expect(next.body.data.models.nodes.map((n: any) => n.name)).toEqual(['GPT-J', 'LLaMA', 'LLaMA-13B', 'Vicuna']);
+  });
+
+  it('reads relations with provenance and overview counts', async () => {
+    const { body } = await server.graphql(`{
+      relations(derivedFrom: TEXT) { totalCount nodes { type source { name } target { name } sources { text derivedFrom } } }
+      overview { topBaseModels(first: 1) { model { name } descendants } topContributors(first: 1) { organization { name } models } } }`);
+    expect(body.data.relations).toEqual({
+      totalCount: 1,
+      nodes: [{ type: 'BASED_ON', source: { name: 'Dolly' }, target: { name: 'GPT-J' }, sources: [{ text: 'a sentence', derivedFrom: 'TEXT' }] }],
+    });
+    expect(body.data.overview.topBaseModels).toEqual([{ model: { name: 'LLaMA' }, descendants: 5 }]);
+    expect(body.data.overview.topContributors).toEqual([{ organization: { name: 'Stanford' }, models: 2 }]);
+  });
+
+  it('exports a lineage subgraph as node-link JSON over GraphQL and as GraphML over GET', async () => {
+    const { body } = await server.graphql('{ export(name: "Vicuna", direction: ANCESTORS, maxDepth: 2) { mediaType nodeCount edgeCount content } }');
+    const exported = body.data.export;
+    expect(exported).toMatchObject({ mediaType: 'application/json', nodeCount: 3, edgeCount: 2 });
+    const data = JSON.parse(exported.content);
+    expect(data.nodes.map((n: any) => n.id).sort()).toEqual(['model:llama', 'model:llama13b', 'model:vicuna']);
+    expect(data.links).toContainEqual(expect.objectContaining({ source: 'model:vicuna', target: 'model:llama13b', type: 'BASED_ON' }));
+
+    const response = await fetch(`${server.url}/export?format=graphml`);
+    expect(response.headers.get('content-type')).toMatch(/graphml/);
+    const xml = await response.text();
+    expect(xml).toContain('<edge id="BASED_ON:model:vicuna-&#62;model:llama13b"');
+    expect(xml.match(/<node /g)?.length).toBe(fixtureGraph().nodes.length);
+    const bad = await fetch(`${server.url}/export?format=csv`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/format must be one of/);
+  });
+
+  it('serves health and readiness', async () => {
+    expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${server.url}/ready`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('answers GET for queries but refuses mutations-by-GET-style CSRF without a preflight header', async () => {
+    const query = encodeURIComponent('{ model(name: "alpaca") { name } }');
+    const blocked = await fetch(`${server.url}/graphql?query=${query}`);
+    expect(blocked.status).toBe(400);
+    const allowed = await fetch(`${server.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect((await allowed.json()).data.model.name).toBe('Alpaca');
+  });
+});
+
+describe('DataLoader batching', () => {
+  it('resolves many models with their bases and contributors in a fixed number of Cypher queries', async () => {
+    const apollo = createApollo(serverConfigFromEnv({}));
+    await apollo.start();
+    try {
+      const query = '{ models(first: 100) { nodes { name basedOn { name } contributors { name } } } }';
+      const context = createContext(driver, serverConfigFromEnv({}).limits);
+      const result = await apollo.executeOperation({ query }, { contextValue: context });
+      expect(result.body.kind === 'single' && result.body.singleResult.errors).toBeUndefined();
+      const models = result.body.kind === 'single' ? (result.body.singleResult.data as any).models.nodes : [];
+      expect(models.length).toBe(9);
+      // count + page, then one query for all bases and one for all contributors.
+      expect(context.runner.queryCount).toBe(4);
+    } finally {
+      await apollo.stop();
+    }
+  });
+});
