@@ -1,22 +1,30 @@
 package dev.llmlineage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Neo4j Community in-process, Bolt on loopback only.
  *
- * <p>Usage: {@code EmbeddedNeo4j <dataDir> <boltPort>}. Authentication is off because the socket
- * only listens on 127.0.0.1; the Node side still sends its configured credentials so one code
- * path serves this, Docker and Aura. The process prints {@code READY bolt://127.0.0.1:PORT} once
- * Bolt is accepting and shuts the database down cleanly on SIGTERM/SIGINT or when stdin closes
- * (so an orphaned launcher never outlives the npm script that started it).
+ * <p>Usage: {@code EmbeddedNeo4j <dataDir> <boltPort>}; port 0 lets the OS pick a free port.
+ * Authentication is off because the socket only listens on 127.0.0.1; the Node side still sends
+ * its configured credentials so one code path serves this, Docker and Aura. Once Bolt accepts
+ * connections the process prints {@code READY bolt://127.0.0.1:PORT} (the real port) on stdout.
+ * If the database cannot start it prints {@code FAILED <reason>} on stderr and exits with 1. It
+ * shuts the database down cleanly on SIGTERM/SIGINT or when stdin closes (so an orphaned launcher
+ * never outlives the npm script that started it). Neo4j's own logs go to {@code <dataDir>/logs}.
  */
 public final class EmbeddedNeo4j {
   public static void main(String[] args) throws Exception {
@@ -27,14 +35,33 @@ public final class EmbeddedNeo4j {
     Path home = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);
 
-    DatabaseManagementService service =
-        new DatabaseManagementServiceBuilder(home)
-            .setConfig(BoltConnector.enabled, true)
-            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
-            .setConfig(HttpConnector.enabled, false)
-            .setConfig(GraphDatabaseSettings.auth_enabled, false)
-            .setConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofSeconds(60))
-            .build();
+    DatabaseManagementService service;
+    try {
+      service =
+          new DatabaseManagementServiceBuilder(home)
+              .setConfig(BoltConnector.enabled, true)
+              .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+              .setConfig(HttpConnector.enabled, false)
+              .setConfig(GraphDatabaseSettings.auth_enabled, false)
+              .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+              // A development database: small page cache, bounded transaction logs, no phoning home.
+              .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+              .setConfig(GraphDatabaseSettings.keep_logical_logs, "100M size")
+              .setConfig(GraphDatabaseSettings.udc_enabled, false)
+              // Netty waits 5 s of quiet per event loop group on shutdown (10 s in all) by default.
+              .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+              .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
+              .build();
+    } catch (Throwable e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      System.err.println("FAILED " + root.getClass().getSimpleName() + ": " + root.getMessage());
+      System.err.flush();
+      System.exit(1);
+      return;
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -44,7 +71,14 @@ public final class EmbeddedNeo4j {
                   service.shutdown();
                   stopped.countDown();
                 }));
-    System.out.println("READY bolt://127.0.0.1:" + port);
+
+    int boundPort =
+        ((GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
+            .getDependencyResolver()
+            .resolveDependency(ConnectorPortRegister.class)
+            .getLocalAddress(ConnectorType.BOLT)
+            .getPort();
+    System.out.println("READY bolt://127.0.0.1:" + boundPort);
     System.out.flush();
 
     boolean watchStdin = !"false".equals(System.getenv("NEO4J_LAUNCHER_WATCH_STDIN"));
