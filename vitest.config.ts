@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Starts one real Neo4j (embedded, or NEO4J_TEST_URI) and provides its settings as inject('neo4j').
+    globalSetup: ['tests/global-setup.ts'],
+    // Neo4j Community has a single user database, shared by all integration tests: one file at a time.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Stopping Neo4j normally takes under a second; allow for a slow machine.
+    teardownTimeout: 60_000,
+  },
+});
