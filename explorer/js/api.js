@@ -1,0 +1,114 @@
+// The page's only data source: the GraphQL API of the same server.
+
+export class ApiError extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** POSTs one operation. Apollo's CSRF prevention requires the JSON content type. */
+export async function gql(query, variables = {}) {
+  let response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('The server cannot be reached.');
+  }
+  const body = await response.json().catch(() => null);
+  if (body?.errors?.length) {
+    throw new ApiError(body.errors.map((e) => e.message).join(' '), body.errors[0].extensions?.code);
+  }
+  if (!response.ok || !body?.data) throw new ApiError(`The server answered ${response.status}.`);
+  return body.data;
+}
+
+const SOURCE = 'file line section text';
+
+export async function suggest(text, kinds) {
+  const data = await gql(
+    'query Suggest($q: String!, $kinds: [Kind!]) { search(query: $q, kinds: $kinds, first: 8) { name kind node { id } } }',
+    { q: text, kinds },
+  );
+  return data.search;
+}
+
+export async function lineage(name, direction, maxDepth, types) {
+  const data = await gql(
+    `query Lineage($name: String!, $direction: Direction!, $maxDepth: Int!, $types: [RelationType!]) {
+      lineage(name: $name, direction: $direction, maxDepth: $maxDepth, types: $types) {
+        root { id name }
+        nodes { id name kind depth }
+        edges { id type source target derivedFrom sources { ${SOURCE} } }
+        omitted
+      }
+    }`,
+    { name, direction, maxDepth, types },
+  );
+  return data.lineage;
+}
+
+/**
+ * Outgoing relations of the given types for many nodes in one request (one aliased field per
+ * node), without provenance, which is fetched when a relation is clicked: it keeps the request
+ * well inside the API's cost budget for a view of a couple of hundred nodes.
+ */
+export async function attachments(ids, types) {
+  if (!ids.length || !types.length) return [];
+  const params = ids.map((_, i) => `$i${i}: ID!`).join(', ');
+  const fields = ids
+    .map((_, i) => `n${i}: node(id: $i${i}) { relations(direction: OUTGOING, types: $types) { id type derivedFrom source { id } target { id name kind } } }`)
+    .join('\n');
+  const variables = { types };
+  ids.forEach((id, i) => { variables[`i${i}`] = id; });
+  const data = await gql(`query Attachments($types: [RelationType!], ${params}) {\n${fields}\n}`, variables);
+  return ids.flatMap((_, i) => data[`n${i}`]?.relations ?? []);
+}
+
+export async function shortestPath(from, to, types) {
+  const data = await gql(
+    `query Path($from: String!, $to: String!, $types: [RelationType!]) {
+      path(from: $from, to: $to, types: $types) {
+        nodes { id name kind }
+        edges { id type source target derivedFrom sources { ${SOURCE} } }
+        length
+      }
+    }`,
+    { from, to, types },
+  );
+  return data.path;
+}
+
+export async function nodeDetails(id) {
+  const data = await gql(
+    `query Details($id: ID!) {
+      node(id: $id) {
+        id name kind aliases
+        sources { file line section derivedFrom column text }
+        ... on Model { url mainFeature languages licenses }
+        ... on Organization { url organizationKind }
+        ... on Dataset { url mainFeature }
+        ... on Method { url mainFeature }
+        ... on Paper { url arxivId }
+        ... on Entity { url mainFeature }
+      }
+    }`,
+    { id },
+  );
+  return data.node;
+}
+
+/** Provenance of one relation, looked up among its source node's outgoing relations. */
+export async function relationSources(sourceId, type, relationId) {
+  const data = await gql(
+    `query RelationSources($id: ID!, $types: [RelationType!]) {
+      node(id: $id) { relations(direction: OUTGOING, types: $types) { id sources { ${SOURCE} } } }
+    }`,
+    { id: sourceId, types: [type] },
+  );
+  return data.node?.relations.find((r) => r.id === relationId)?.sources ?? [];
+}

@@ -1,0 +1,211 @@
+// The HTML around the graph: legend, status line, the node and relation tables (what keyboard
+// and screen-reader users, and tests, read), the path summary and the details panel.
+
+import { KINDS, OTHER, PATH_COLOUR, RELATION, RELATIONS, kindStyle } from './style.js';
+
+/** Small DOM builder: el('td', { className: 'x' }, 'text', child). */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key.startsWith('aria-') || key === 'role' || key === 'for') node.setAttribute(key, value);
+    else node[key] = value;
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+const SHAPE_SVG = {
+  'round-rectangle': '<rect x="1" y="3" width="20" height="12" rx="4"/>',
+  'cut-rectangle': '<path d="M4 3h14l3 3v6l-3 3H4l-3-3V6z"/>',
+  barrel: '<path d="M3 3q-2 6 0 12h16q2-6 0-12z"/>',
+  tag: '<path d="M1 3h14l6 6-6 6H1z"/>',
+  rhomboid: '<path d="M5 3h16l-4 12H1z"/>',
+  ellipse: '<ellipse cx="11" cy="9" rx="10" ry="6"/>',
+};
+
+function shapeSwatch(k, extra = '') {
+  const span = el('span', { className: 'swatch', 'aria-hidden': 'true' });
+  span.innerHTML = `<svg width="22" height="18" viewBox="0 0 22 18" fill="${k.fill}" stroke="${k.border}" stroke-width="1.5" ${extra}>${SHAPE_SVG[k.shape]}</svg>`;
+  return span;
+}
+
+function lineSwatch(colour, dashed = false) {
+  const span = el('span', { className: 'swatch', 'aria-hidden': 'true' });
+  span.innerHTML = `<svg width="26" height="10" viewBox="0 0 26 10"><line x1="1" y1="5" x2="19" y2="5" stroke="${colour}" stroke-width="2.5" ${dashed ? 'stroke-dasharray="4 3"' : ''}/><path d="M18 1l7 4-7 4z" fill="${colour}"/></svg>`;
+  return span;
+}
+
+export function renderLegend(container, types) {
+  const shownKinds = new Set(['MODEL']);
+  if (types.includes('FROM_CONTRIBUTOR')) shownKinds.add('ORGANIZATION');
+  if (types.includes('TRAINED_WITH')) shownKinds.add('DATASET');
+  if (types.includes('DESCRIBED_IN')) shownKinds.add('PAPER');
+  if (types.includes('USES_METHOD')) shownKinds.add('METHOD');
+  const relations = RELATIONS.filter((r) => types.includes(r.type));
+  container.replaceChildren(
+    el('h2', {}, 'Legend'),
+    el('ul', {},
+      ...relations.map((r) => el('li', { dataset: { type: r.type } }, lineSwatch(r.colour), el('b', {}, r.label), el('span', { className: 'reads' }, `(${r.reads})`))),
+      el('li', {}, lineSwatch('#555', true), 'read from prose (less certain)'),
+    ),
+    el('ul', {},
+      ...[...shownKinds].map((kind) => el('li', {}, shapeSwatch(KINDS[kind]), KINDS[kind].label)),
+      el('li', {}, shapeSwatch({ ...KINDS.MODEL, fill: '#c9dbff' }, 'stroke-width="3"'), 'the model you asked for'),
+      el('li', {}, shapeSwatch(KINDS.MODEL, 'stroke-dasharray="3 2"'), 'more beyond this depth: expand it'),
+      el('li', {}, el('span', { className: 'swatch path-swatch', 'aria-hidden': 'true', style: `background:${PATH_COLOUR}` }), 'on the path'),
+    ),
+  );
+}
+
+export function renderStatus(status, view, state) {
+  const parts = [`${view.nodes.size} nodes and ${view.edges.size} relations around ${view.nodes.get(view.rootId)?.name ?? state.model}`];
+  const hidden = view.omitted + view.leftOut;
+  if (view.omitted) parts.push(`${view.omitted} more ${view.omitted === 1 ? 'lies' : 'lie'} beyond depth ${state.depth}`);
+  if (view.leftOut) parts.push(`${view.leftOut} left out to keep the view readable`);
+  if (hidden) parts.push('raise the depth or expand a node with a dashed border');
+  if (view.missingExpansions.length) parts.push(`no node named ${view.missingExpansions.join(', ')} to expand`);
+  status.textContent = `${parts.join('; ')}.`;
+  status.dataset.omitted = String(view.omitted);
+  status.dataset.leftOut = String(view.leftOut);
+  status.classList.remove('error');
+}
+
+export function renderError(status, message) {
+  status.textContent = message;
+  status.classList.add('error');
+}
+
+function direction(view, edge) {
+  return `${view.nodes.get(edge.source)?.name ?? edge.source} ${RELATION[edge.type]?.label ?? edge.type} ${view.nodes.get(edge.target)?.name ?? edge.target}`;
+}
+
+/** onSelect(id) is called when a name in the tables is activated. */
+export function renderTables(view, onSelect) {
+  const onPath = new Set([...(view.path?.nodeIds ?? []), ...(view.path?.edgeIds ?? [])]);
+  const nodes = [...view.nodes.values()].sort(
+    (a, b) => (a.depth ?? 99) - (b.depth ?? 99) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
+  );
+  const notes = (n) =>
+    [
+      n.id === view.rootId ? 'centre' : '',
+      onPath.has(n.id) ? 'on path' : '',
+      view.more.has(n.id) ? 'more beyond depth' : '',
+      n.origin === 'expand' ? 'expanded' : '',
+    ].filter(Boolean).join(', ');
+  document.querySelector('#node-table tbody').replaceChildren(
+    ...nodes.map((n) =>
+      el('tr', { dataset: { id: n.id, kind: n.kind, onPath: String(onPath.has(n.id)) } },
+        el('td', {}, el('button', { type: 'button', className: 'link', onclick: () => onSelect(n.id) }, n.name)),
+        el('td', {}, kindStyle(n.kind).label),
+        el('td', {}, n.depth === null ? '' : String(n.depth)),
+        el('td', {}, notes(n)),
+      ),
+    ),
+  );
+  document.getElementById('node-count').textContent = `(${nodes.length})`;
+
+  const edges = [...view.edges.values()].sort((a, b) => direction(view, a).localeCompare(direction(view, b)));
+  document.querySelector('#edge-table tbody').replaceChildren(
+    ...edges.map((e) =>
+      el('tr', { dataset: { id: e.id, type: e.type, source: e.source, target: e.target, onPath: String(onPath.has(e.id)) } },
+        el('td', {}, view.nodes.get(e.source)?.name ?? e.source),
+        el('td', {}, el('button', { type: 'button', className: 'link', onclick: () => onSelect(e.id) }, RELATION[e.type]?.label ?? e.type)),
+        el('td', {}, view.nodes.get(e.target)?.name ?? e.target),
+        el('td', {}, e.derivedFrom.toLowerCase()),
+      ),
+    ),
+  );
+  document.getElementById('edge-count').textContent = `(${edges.length})`;
+}
+
+export function renderPath(container, view) {
+  const path = view.path;
+  if (!path) return container.replaceChildren();
+  if (!path.found) {
+    return container.replaceChildren(
+      el('p', { className: 'error' }, path.error ?? `No path between ${path.from} and ${path.to} over the relations shown (within 10 hops).`),
+    );
+  }
+  const steps = path.nodeIds.map((id) => view.nodes.get(id)?.name ?? id);
+  return container.replaceChildren(
+    el('p', {}, `${path.edgeIds.length} ${path.edgeIds.length === 1 ? 'hop' : 'hops'}, highlighted:`),
+    el('ol', { id: 'path-steps' }, ...steps.map((name) => el('li', {}, name))),
+  );
+}
+
+function sourceList(sources) {
+  if (!sources?.length) return el('p', { className: 'muted' }, 'No source recorded.');
+  return el('ul', { className: 'sources' },
+    ...sources.map((s) =>
+      el('li', {},
+        el('code', {}, `${s.file}:${s.line}`),
+        s.section ? el('span', { className: 'muted' }, ` — ${s.section}`) : null,
+        s.derivedFrom ? el('span', { className: 'muted' }, ` (${s.derivedFrom.toLowerCase()}${s.column ? `, column “${s.column}”` : ''})`) : null,
+        s.text ? el('blockquote', {}, s.text) : null,
+      ),
+    ),
+  );
+}
+
+function link(url) {
+  return /^https?:\/\//.test(url) ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, url) : url;
+}
+
+/**
+ * actions: { centre(name), expand(name), pathFrom(name), pathTo(name) }. `node` is the API's
+ * node with sources; `viewNode` what the view knows (for relations in view).
+ */
+export function renderNodeDetails(container, node, view, actions) {
+  const kind = kindStyle(node.kind).label;
+  const related = [...view.edges.values()].filter((e) => e.source === node.id || e.target === node.id);
+  const facts = [
+    ['Kind', kind],
+    node.aliases?.length ? ['Also called', node.aliases.join(', ')] : null,
+    node.url ? ['Link', link(node.url)] : null,
+    node.mainFeature ? ['Description', node.mainFeature] : null,
+    node.organizationKind ? ['Organization kind', node.organizationKind.toLowerCase()] : null,
+    node.arxivId ? ['arXiv', node.arxivId] : null,
+    node.languages?.length ? ['Languages', node.languages.join(', ')] : null,
+    node.licenses?.length ? ['Licenses', node.licenses.join(', ')] : null,
+    ['Id', el('code', {}, node.id)],
+  ].filter(Boolean);
+  container.replaceChildren(
+    el('h2', { id: 'details-title' }, node.name),
+    el('div', { className: 'actions' },
+      node.kind === 'MODEL' && node.id !== view.rootId
+        ? el('button', { type: 'button', id: 'centre-here', onclick: () => actions.centre(node.name) }, `Centre view on ${node.name}`)
+        : null,
+      el('button', { type: 'button', id: 'expand-here', onclick: () => actions.expand(node.name) }, 'Expand neighbours'),
+      el('button', { type: 'button', onclick: () => actions.pathFrom(node.name) }, 'Path from here'),
+      el('button', { type: 'button', onclick: () => actions.pathTo(node.name) }, 'Path to here'),
+    ),
+    el('dl', {}, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    el('h3', {}, 'Stated in'),
+    sourceList(node.sources),
+    related.length ? el('h3', {}, 'Relations in view') : null,
+    related.length
+      ? el('ul', { className: 'relations' },
+          ...related.map((e) => el('li', {}, el('button', { type: 'button', className: 'link', onclick: () => actions.select(e.id) }, direction(view, e)))),
+        )
+      : null,
+  );
+}
+
+export function renderEdgeDetails(container, edge, view, sources) {
+  container.replaceChildren(
+    el('h2', { id: 'details-title' }, direction(view, edge)),
+    el('dl', {},
+      el('dt', {}, 'Relation'), el('dd', {}, el('code', {}, edge.type)),
+      el('dt', {}, 'Read from'), el('dd', {}, edge.derivedFrom === 'TEXT' ? 'prose (less certain)' : `a ${edge.derivedFrom.toLowerCase()}`),
+    ),
+    el('h3', {}, 'Stated in'),
+    sourceList(sources),
+  );
+}
+
+export function renderHint(container) {
+  container.replaceChildren(
+    el('p', { className: 'hint' }, 'Click a node or a relation to see where the lists state it. Double-click a node to centre the view on it.'),
+  );
+}
