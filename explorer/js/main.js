@@ -113,11 +113,28 @@ async function load() {
     cy.elements().remove();
     panels.renderTables({ nodes: new Map(), edges: new Map(), rootId: null, more: new Set(), path: null }, select);
     panels.renderPath($('path-result'), { path: null });
-    panels.renderError(status, error instanceof api.ApiError ? error.message : `Something went wrong: ${error.message}`);
+    if (error instanceof api.ApiError && error.code === 'NOT_FOUND') await suggestInstead(state.model, ticket);
+    else panels.renderError(status, error instanceof api.ApiError ? error.message : `Something went wrong: ${error.message}`);
     if (!(error instanceof api.ApiError)) console.error(error);
   } finally {
     if (ticket === loads) document.body.dataset.loading = 'false';
   }
+}
+
+/** An unknown name: say so, and offer the closest names `search` knows. */
+async function suggestInstead(name, ticket) {
+  const hits = await api.suggest(name, ['MODEL']).catch(() => []);
+  if (ticket !== loads) return;
+  panels.renderError(status, `No model named “${name}”.`);
+  if (!hits.length) return;
+  status.append(
+    ' Did you mean ',
+    ...hits.slice(0, 5).flatMap((hit, i) => [
+      i ? ', ' : '',
+      panels.el('button', { type: 'button', className: 'link', onclick: () => navigate({ model: hit.name, expand: [] }) }, hit.name),
+    ]),
+    '?',
+  );
 }
 
 const actions = {

@@ -91,7 +91,8 @@ export function renderTables(view, onSelect) {
       n.id === view.rootId ? 'centre' : '',
       onPath.has(n.id) ? 'on path' : '',
       view.more.has(n.id) ? 'more beyond depth' : '',
-      n.origin === 'expand' ? 'expanded' : '',
+      view.expanded?.has(n.id) ? 'expanded' : n.origin === 'expand' ? 'added by expanding' : '',
+      n.origin === 'path' ? 'added for the path' : '',
     ].filter(Boolean).join(', ');
   document.querySelector('#node-table tbody').replaceChildren(
     ...nodes.map((n) =>

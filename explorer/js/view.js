@@ -14,7 +14,7 @@ const ATTACH_CHUNK = 200;
  * @typedef {{ id: string, type: string, source: string, target: string, derivedFrom: string, sources: object[]|null }} ViewEdge
  * @typedef {{ rootId: string, nodes: Map<string, ViewNode>, edges: Map<string, ViewEdge>, omitted: number,
  *   leftOut: number, more: Set<string>, path: null|{ found: boolean, from: string, to: string, nodeIds: string[], edgeIds: string[], error: string|null },
- *   missingExpansions: string[] }} View
+ *   expanded: Set<string>, missingExpansions: string[] }} View
  */
 
 function addNode(view, node, origin) {
@@ -49,6 +49,7 @@ export async function loadView(state) {
     leftOut: Math.max(0, walk.nodes.length - VIEW_LIMIT),
     more: new Set(),
     path: null,
+    expanded: new Set(),
     missingExpansions: [],
   };
   // The API lists nodes nearest first, so cutting the tail never strands a node from its parent.
@@ -66,6 +67,7 @@ export async function loadView(state) {
       for (const node of part.nodes) addNode(view, { ...node, depth: null }, 'expand');
       for (const edge of part.edges) addEdge(view, edge);
       view.more.delete(part.root.id);
+      view.expanded.add(part.root.id);
     } catch (error) {
       if (error.code !== 'NOT_FOUND') throw error;
       view.missingExpansions.push(name);
