@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDriver, waitForNeo4j } from './driver.js';
+import { isAlive } from './state.js';
 import {
   Neo4jSetupError,
   launcherJavaArgs,
@@ -31,6 +32,17 @@ export async function ensureLauncherBuilt(log: Log = stderrLog): Promise<string>
   const java = requireJava();
   if (isCurrent(p)) return classpath(p);
 
+  // Another of our processes may be building right now (say vitest and `npm start` after a pull).
+  const release = await acquireBuildLock(p, log);
+  try {
+    if (isCurrent(p)) return classpath(p);
+    return await build(p, java, log);
+  } finally {
+    await release();
+  }
+}
+
+async function build(p: Paths, java: string, log: Log): Promise<string> {
   const started = Date.now();
   log(`building the Neo4j launcher with Maven (first time: downloads Neo4j, ~100 MB; log: ${p.mavenLog})`);
   await mkdir(p.target, { recursive: true });
@@ -47,6 +59,32 @@ export async function ensureLauncherBuilt(log: Log = stderrLog): Promise<string>
 }
 
 type Paths = ReturnType<typeof launcherPaths>;
+
+/** A directory as a lock (mkdir is atomic), holding the owner's pid; stale when the owner is gone. */
+async function acquireBuildLock(p: Paths, log: Log): Promise<() => Promise<void>> {
+  const lock = join(p.target, 'build.lock');
+  const owner = join(lock, 'pid');
+  await mkdir(p.target, { recursive: true });
+  let waiting = false;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(owner, String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const pid = Number(await readFile(owner, 'utf8').catch(() => ''));
+    const age = Date.now() - ((await stat(lock).catch(() => null))?.mtimeMs ?? 0);
+    if ((pid && !isAlive(pid)) || (!pid && age > 30_000) || age > 30 * 60_000) {
+      await rm(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (!waiting) log(`waiting for another process (pid ${pid || 'unknown'}) to finish building the launcher`);
+    waiting = true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
 
 function isCurrent(p: Paths): boolean {
   let built: number;
@@ -126,7 +164,7 @@ async function makeClassDataArchive(java: string, cp: string, log: Log): Promise
     const javaArgs = [
       ...launcherJavaArgs().filter((a) => !a.startsWith('-XX:SharedArchiveFile=')),
       `-XX:ArchiveClassesAtExit=${partial}`,
-      '-Xlog:cds*=off', // else ~1000 lines of "Skipping <class>: Signed JAR" at dump time
+      '-Xlog:cds*=off:stderr', // else ~1000 lines of "Skipping <class>: Signed JAR" at dump time
     ];
     const proc = await spawnLauncher({ java, classpath: cp, dataDir: join(scratch, 'data'), port: 0, javaArgs, log, timeoutMs: 180_000 });
     try {

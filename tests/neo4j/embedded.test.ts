@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDriver, waitForNeo4j } from '../../src/neo4j/driver.js';
@@ -90,7 +92,6 @@ describe('embedded Neo4j on one data folder', () => {
       expect(existsSync(stateFile(dataDir))).toBe(false);
       expect(await answer(first.settings.uri)).toBe(42);
     } finally {
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(stateFile(dataDir), saved);
     }
   }, 240_000);
@@ -111,4 +112,29 @@ describe('embedded Neo4j on one data folder', () => {
     expect(stopMs).toBeLessThan(15_000);
     await first.stop(); // idempotent
   });
+});
+
+describe('startEmbedded on a port that is taken', () => {
+  it('fails with reason "port-in-use" and says which port', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const { port } = blocker.address() as AddressInfo;
+    const scratch = await mkdtemp(join(tmpdir(), 'llm-lineage-port-'));
+    const dataDir = join(scratch, 'data');
+    try {
+      const err = await startEmbedded({ dataDir, port, log: () => {} }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(EmbeddedStartError);
+      const e = err as EmbeddedStartError;
+      expect(e.reason).toBe('port-in-use');
+      expect(e.message).toContain(`Port ${port}`);
+      expect(e.output).toMatch(/Address already in use/);
+      expect(existsSync(stateFile(dataDir))).toBe(false);
+    } finally {
+      await new Promise<void>((r) => blocker.close(() => r()));
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
