@@ -69,6 +69,21 @@ export async function attachments(ids, types) {
   return ids.flatMap((_, i) => data[`n${i}`]?.relations ?? []);
 }
 
+/** Ids of the nodes related to each given node by the given types, either way: `Map<id, id[]>`. */
+export async function neighbourIds(ids, types) {
+  if (!ids.length) return new Map();
+  const params = ids.map((_, i) => `$i${i}: ID!`).join(', ');
+  const fields = ids
+    .map((_, i) => `n${i}: node(id: $i${i}) { relations(direction: BOTH, types: $types) { source { id } target { id } } }`)
+    .join('\n');
+  const variables = { types };
+  ids.forEach((id, i) => { variables[`i${i}`] = id; });
+  const data = await gql(`query Neighbours($types: [RelationType!], ${params}) {\n${fields}\n}`, variables);
+  return new Map(
+    ids.map((id, i) => [id, (data[`n${i}`]?.relations ?? []).map((r) => (r.source.id === id ? r.target.id : r.source.id))]),
+  );
+}
+
 export async function shortestPath(from, to, types) {
   const data = await gql(
     `query Path($from: String!, $to: String!, $types: [RelationType!]) {

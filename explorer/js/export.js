@@ -40,11 +40,12 @@ export function nodeLink(view, state) {
       maxDepth: state.depth,
       types: state.types,
       expanded: state.expand,
-      omitted: view.omitted + view.leftOut,
+      omitted: view.omitted + view.leftOut + view.collapsed,
       ...(view.path?.found ? { path: view.path.nodeIds } : {}),
     },
-    nodes: [...view.nodes.values()].map((n) => ({ id: n.id, name: n.name, kind: n.kind, depth: n.depth })),
-    links: [...view.edges.values()].map((e) => ({
+    // "+N more" placeholders are drawing aids, not nodes of the graph.
+    nodes: [...view.nodes.values()].filter((n) => n.kind !== 'MORE').map((n) => ({ id: n.id, name: n.name, kind: n.kind, depth: n.depth })),
+    links: [...view.edges.values()].filter((e) => e.type !== 'MORE').map((e) => ({
       source: e.source,
       target: e.target,
       key: e.type,

@@ -1,10 +1,15 @@
 // Drawing the view with Cytoscape.js and a layered (dagre) layout that reads top-down.
 
-import { FONT, KINDS, OTHER, PATH_COLOUR, RELATIONS } from './style.js';
+import { FONT, KINDS, OTHER, PATH_COLOUR, RELATION, RELATIONS } from './style.js';
 
 const FONT_SIZE = 13;
 const NODE_HEIGHT = 30;
 const MAX_ZOOM_ON_FIT = 1.3;
+const MIN_READABLE_ZOOM = 0.6;
+
+/** Leaf children of one node are laid out in rows of at most ROW, aiming at RANK_WIDTH leaves a rank. */
+const ROW = 8;
+const RANK_WIDTH = 24;
 
 const measure = document.createElement('canvas').getContext('2d');
 /** Node width from its label, so names are never cut and the layout can space nodes exactly. */
@@ -35,8 +40,15 @@ function stylesheet() {
       selector: `node[kindStyle = "${kind}"]`,
       style: { shape: k.shape, 'background-color': k.fill, 'border-color': k.border },
     })),
+    {
+      selector: 'node[kindStyle = "MORE"]',
+      style: {
+        shape: 'round-rectangle', 'background-color': '#ffffff', 'border-color': '#868e96', 'border-style': 'dashed',
+        color: '#495057', 'font-style': 'italic',
+      },
+    },
     { selector: 'node.root', style: { 'border-width': 3.5, 'font-weight': 700, 'background-color': '#c9dbff' } },
-    // May have relatives beyond the depth walked: expand it (double-click or the Expand button).
+    // Has lineage relatives out of view: expand it (double-click or the Expand button).
     { selector: 'node.more', style: { 'border-style': 'dashed', 'border-width': 2 } },
     {
       selector: 'edge',
@@ -49,6 +61,7 @@ function stylesheet() {
         'arrow-scale': 1,
       },
     },
+    { selector: 'edge[type = "MORE"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none' } },
     // Read from prose, so less certain than a table or list fact.
     { selector: 'edge[derivedFrom = "TEXT"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     {
@@ -106,10 +119,11 @@ export function draw(cy, view) {
     const classes = [root ? 'root' : '', view.more.has(n.id) ? 'more' : ''].filter(Boolean).join(' ');
     elements.push({
       group: 'nodes',
-      data: { id: n.id, name: n.name, kind: n.kind, kindStyle: KINDS[n.kind] ? n.kind : 'OTHER', width: labelWidth(n.name, root) },
+      data: { id: n.id, name: n.name, kind: n.kind, kindStyle: n.kind === 'MORE' || KINDS[n.kind] ? n.kind : 'OTHER', width: labelWidth(n.name, root) },
       classes,
     });
   }
+  const minLen = rowsOfLeaves(view);
   for (const e of view.edges.values()) {
     elements.push({
       group: 'edges',
@@ -121,6 +135,7 @@ export function draw(cy, view) {
         derivedFrom: e.derivedFrom,
         colour: colour[e.type] ?? '#868e96',
         label: label[e.type] ?? e.type,
+        minLen: minLen.get(e.id) ?? 1,
       },
     });
   }
@@ -128,17 +143,71 @@ export function draw(cy, view) {
     cy.elements().remove();
     cy.add(elements);
   });
-  cy.layout({ name: 'dagre', rankDir: 'TB', nodeSep: 18, rankSep: 64, edgeSep: 8, fit: false, animate: false }).run();
-  fit(cy);
+  cy.layout({
+    name: 'dagre',
+    rankDir: 'TB',
+    nodeSep: 18,
+    rankSep: 64,
+    edgeSep: 8,
+    minLen: (edge) => edge.data('minLen'),
+    fit: false,
+    animate: false,
+  }).run();
+  fit(cy, { readable: true });
   highlightPath(cy, view);
 }
 
-/** Fits the graph, without blowing a three-node view up to giant letters. */
-export function fit(cy) {
+/**
+ * Dagre puts all children of a node in one rank, which for LLaMA's dozens of fine-tunes is a
+ * strip too wide to read. Asking for longer edges (minLen) to some leaf children stacks them in
+ * rows under their parent instead: at most ROW a row, and fewer when many parents at the same
+ * depth have leaves, so that a rank holds about RANK_WIDTH leaves in all. With contributors or
+ * datasets shown, rows are two ranks apart so each leaf's own attachments fit above it.
+ */
+function rowsOfLeaves(view) {
+  const lineage = [...view.edges.values()].filter((e) => RELATION[e.type]?.lineage);
+  const degree = new Map();
+  for (const e of lineage) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  const attached = [...view.edges.values()].some((e) => RELATION[e.type] && !RELATION[e.type].lineage);
+  const groups = new Map();
+  for (const e of view.edges.values()) {
+    const leaf = e.type === 'MORE' ? view.nodes.get(e.source)?.kind === 'MORE' : RELATION[e.type]?.lineage && degree.get(e.source) === 1;
+    if (!leaf || e.source === view.rootId) continue;
+    if (!groups.has(e.target)) groups.set(e.target, []);
+    groups.get(e.target).push(e);
+  }
+  const level = (hub) => view.nodes.get(hub)?.depth ?? `free ${hub}`;
+  const perLevel = new Map();
+  for (const [hub, edges] of groups) perLevel.set(level(hub), (perLevel.get(level(hub)) ?? 0) + edges.length);
+
+  const minLen = new Map();
+  for (const [hub, edges] of groups) {
+    const rows = Math.ceil(perLevel.get(level(hub)) / RANK_WIDTH);
+    const perRow = Math.min(ROW, Math.ceil(edges.length / rows));
+    if (edges.length <= perRow) continue;
+    const name = (e) => view.nodes.get(e.source)?.name ?? '';
+    edges.sort((a, b) => (a.type === 'MORE') - (b.type === 'MORE') || name(a).localeCompare(name(b)));
+    edges.forEach((e, i) => minLen.set(e.id, 1 + Math.floor(i / perRow) * (attached ? 2 : 1)));
+  }
+  return minLen;
+}
+
+/**
+ * Fits the graph, without blowing a three-node view up to giant letters. A view too big to read
+ * when fitted opens instead at a readable zoom on the model asked for (drag to pan, the Fit
+ * button shows everything).
+ */
+export function fit(cy, { readable = false } = {}) {
   cy.fit(undefined, 28);
   if (cy.zoom() > MAX_ZOOM_ON_FIT) {
     cy.zoom(MAX_ZOOM_ON_FIT);
     cy.center();
+  } else if (readable && cy.zoom() < MIN_READABLE_ZOOM) {
+    cy.zoom(MIN_READABLE_ZOOM);
+    cy.center(cy.$('node.root'));
   }
 }
 

@@ -63,7 +63,7 @@ const cy = graph.createGraph($('cy'), {
   nodeTap: (id) => (picking ? pickForPath(id) : select(id)),
   nodeDoubleTap: (id) => {
     const node = view?.nodes.get(id);
-    if (!node) return;
+    if (!node || node.kind === 'MORE') return;
     if (node.kind === 'MODEL') navigate({ model: node.name, expand: [] });
     else navigate({ expand: [...new Set([...state.expand, node.name])] });
   },
@@ -159,6 +159,8 @@ async function select(id) {
   graph.select(cy, id);
   for (const row of document.querySelectorAll('#node-table tr[aria-current], #edge-table tr[aria-current]')) row.removeAttribute('aria-current');
   if (!id || !view) return panels.renderHint(details);
+  const placeholder = view.nodes.get(id);
+  if (placeholder?.kind === 'MORE') return actions.expand(placeholder.hub);
   document.querySelector(`tr[data-id="${CSS.escape(id)}"]`)?.setAttribute('aria-current', 'true');
   const edge = view.edges.get(id);
   try {
@@ -177,7 +179,7 @@ async function select(id) {
 
 function pickForPath(id) {
   const node = view?.nodes.get(id);
-  if (!node) return;
+  if (!node || node.kind === 'MORE') return;
   picking.push(node.name);
   if (picking.length === 1) {
     $('path-from').value = node.name;

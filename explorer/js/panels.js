@@ -52,22 +52,32 @@ export function renderLegend(container, types) {
     el('ul', {},
       ...[...shownKinds].map((kind) => el('li', {}, shapeSwatch(KINDS[kind]), KINDS[kind].label)),
       el('li', {}, shapeSwatch({ ...KINDS.MODEL, fill: '#c9dbff' }, 'stroke-width="3"'), 'the model you asked for'),
-      el('li', {}, shapeSwatch(KINDS.MODEL, 'stroke-dasharray="3 2"'), 'more beyond this depth: expand it'),
+      el('li', {}, shapeSwatch(KINDS.MODEL, 'stroke-dasharray="3 2"'), 'has relatives not shown: expand it'),
       el('li', {}, el('span', { className: 'swatch path-swatch', 'aria-hidden': 'true', style: `background:${PATH_COLOUR}` }), 'on the path'),
     ),
   );
 }
 
+/** Real nodes and relations of the view, without the "+N more" placeholders. */
+export function realNodes(view) {
+  return [...view.nodes.values()].filter((n) => n.kind !== 'MORE');
+}
+export function realEdges(view) {
+  return [...view.edges.values()].filter((e) => e.type !== 'MORE');
+}
+
 export function renderStatus(status, view, state) {
-  const parts = [`${view.nodes.size} nodes and ${view.edges.size} relations around ${view.nodes.get(view.rootId)?.name ?? state.model}`];
-  const hidden = view.omitted + view.leftOut;
+  const parts = [`${realNodes(view).length} nodes and ${realEdges(view).length} relations around ${view.nodes.get(view.rootId)?.name ?? state.model}`];
   if (view.omitted) parts.push(`${view.omitted} more ${view.omitted === 1 ? 'lies' : 'lie'} beyond depth ${state.depth}`);
+  if (view.collapsed) parts.push(`${view.collapsed} gathered in “+N more” nodes`);
   if (view.leftOut) parts.push(`${view.leftOut} left out to keep the view readable`);
-  if (hidden) parts.push('raise the depth or expand a node with a dashed border');
+  if (view.omitted || view.leftOut) parts.push('raise the depth, or expand a node with a dashed border');
+  if (view.collapsed) parts.push('click a “+N more” node to open it');
   if (view.missingExpansions.length) parts.push(`no node named ${view.missingExpansions.join(', ')} to expand`);
   status.textContent = `${parts.join('; ')}.`;
   status.dataset.omitted = String(view.omitted);
   status.dataset.leftOut = String(view.leftOut);
+  status.dataset.collapsed = String(view.collapsed);
   status.classList.remove('error');
 }
 
@@ -84,29 +94,30 @@ function direction(view, edge) {
 export function renderTables(view, onSelect) {
   const onPath = new Set([...(view.path?.nodeIds ?? []), ...(view.path?.edgeIds ?? [])]);
   const nodes = [...view.nodes.values()].sort(
-    (a, b) => (a.depth ?? 99) - (b.depth ?? 99) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
+    (a, b) =>
+      (a.kind === 'MORE') - (b.kind === 'MORE') || (a.depth ?? 99) - (b.depth ?? 99) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
   );
   const notes = (n) =>
     [
       n.id === view.rootId ? 'centre' : '',
       onPath.has(n.id) ? 'on path' : '',
-      view.more.has(n.id) ? 'more beyond depth' : '',
+      view.more.has(n.id) ? 'relatives not shown' : '',
       view.expanded?.has(n.id) ? 'expanded' : n.origin === 'expand' ? 'added by expanding' : '',
       n.origin === 'path' ? 'added for the path' : '',
     ].filter(Boolean).join(', ');
   document.querySelector('#node-table tbody').replaceChildren(
     ...nodes.map((n) =>
       el('tr', { dataset: { id: n.id, kind: n.kind, onPath: String(onPath.has(n.id)) } },
-        el('td', {}, el('button', { type: 'button', className: 'link', onclick: () => onSelect(n.id) }, n.name)),
-        el('td', {}, kindStyle(n.kind).label),
+        el('td', {}, el('button', { type: 'button', className: 'link', onclick: () => onSelect(n.id) }, n.kind === 'MORE' ? `${n.name} next to ${n.hub}` : n.name)),
+        el('td', {}, n.kind === 'MORE' ? 'hidden' : kindStyle(n.kind).label),
         el('td', {}, n.depth === null ? '' : String(n.depth)),
         el('td', {}, notes(n)),
       ),
     ),
   );
-  document.getElementById('node-count').textContent = `(${nodes.length})`;
+  document.getElementById('node-count').textContent = `(${realNodes(view).length})`;
 
-  const edges = [...view.edges.values()].sort((a, b) => direction(view, a).localeCompare(direction(view, b)));
+  const edges = realEdges(view).sort((a, b) => direction(view, a).localeCompare(direction(view, b)));
   document.querySelector('#edge-table tbody').replaceChildren(
     ...edges.map((e) =>
       el('tr', { dataset: { id: e.id, type: e.type, source: e.source, target: e.target, onPath: String(onPath.has(e.id)) } },

@@ -4,16 +4,21 @@
 import * as api from './api.js';
 import { LINEAGE_TYPES } from './style.js';
 
-/** More nodes than this from one walk are left out (and counted): a wider layered graph stops being readable. */
-export const VIEW_LIMIT = 150;
-/** Model ids per attachments request: keeps each request well under the API's cost budget. */
+/** More nodes than this from one walk are left out (and counted): past it a layered graph stops being readable. */
+export const VIEW_LIMIT = 250;
+/**
+ * A node with more leaf relatives than this on one side (LLaMA has dozens of fine-tunes) shows
+ * this many and one "+N more" node for the rest, which expands the node when clicked.
+ */
+export const LEAVES_SHOWN = 24;
+/** Model ids per batched request (attachments, neighbours): keeps each well under the API's cost budget. */
 const ATTACH_CHUNK = 200;
 
 /**
- * @typedef {{ id: string, name: string, kind: string, depth: number|null, origin: 'walk'|'expand'|'attached'|'path' }} ViewNode
+ * @typedef {{ id: string, name: string, kind: string, depth: number|null, origin: 'walk'|'expand'|'attached'|'path'|'more', hub?: string, hidden?: number }} ViewNode
  * @typedef {{ id: string, type: string, source: string, target: string, derivedFrom: string, sources: object[]|null }} ViewEdge
  * @typedef {{ rootId: string, nodes: Map<string, ViewNode>, edges: Map<string, ViewEdge>, omitted: number,
- *   leftOut: number, more: Set<string>, path: null|{ found: boolean, from: string, to: string, nodeIds: string[], edgeIds: string[], error: string|null },
+ *   leftOut: number, collapsed: number, more: Set<string>, path: null|{ found: boolean, from: string, to: string, nodeIds: string[], edgeIds: string[], error: string|null },
  *   expanded: Set<string>, missingExpansions: string[] }} View
  */
 
@@ -46,19 +51,15 @@ export async function loadView(state) {
     nodes: new Map(),
     edges: new Map(),
     omitted: walk.omitted,
-    leftOut: Math.max(0, walk.nodes.length - VIEW_LIMIT),
+    leftOut: 0,
+    collapsed: 0,
     more: new Set(),
     path: null,
     expanded: new Set(),
     missingExpansions: [],
   };
-  // The API lists nodes nearest first, so cutting the tail never strands a node from its parent.
-  for (const node of walk.nodes.slice(0, VIEW_LIMIT)) addNode(view, node, 'walk');
+  for (const node of walk.nodes) addNode(view, node, 'walk');
   for (const edge of walk.edges) addEdge(view, edge);
-  // Nodes on the rim may have relatives the walk did not reach; they are drawn so and can be expanded.
-  if (walk.omitted > 0 || view.leftOut > 0) {
-    for (const node of view.nodes.values()) if (node.depth === state.depth) view.more.add(node.id);
-  }
 
   // Expansions follow every shown type, so expanding an organization brings in its models.
   for (const name of state.expand) {
@@ -66,7 +67,6 @@ export async function loadView(state) {
       const part = await api.lineage(name, 'BOTH', 1, state.types);
       for (const node of part.nodes) addNode(view, { ...node, depth: null }, 'expand');
       for (const edge of part.edges) addEdge(view, edge);
-      view.more.delete(part.root.id);
       view.expanded.add(part.root.id);
     } catch (error) {
       if (error.code !== 'NOT_FOUND') throw error;
@@ -74,14 +74,8 @@ export async function loadView(state) {
     }
   }
 
-  const models = [...view.nodes.values()].filter((n) => n.kind === 'MODEL').map((n) => n.id);
-  for (let i = 0; i < models.length && attachTypes.length; i += ATTACH_CHUNK) {
-    const relations = await api.attachments(models.slice(i, i + ATTACH_CHUNK), attachTypes);
-    for (const r of relations) {
-      addNode(view, { ...r.target, depth: null }, 'attached');
-      addEdge(view, { id: r.id, type: r.type, source: r.source.id, target: r.target.id, derivedFrom: r.derivedFrom });
-    }
-  }
+  collapseLeaves(view);
+  trimToLimit(view);
 
   if (state.from && state.to) {
     view.path = { found: false, from: state.from, to: state.to, nodeIds: [], edgeIds: [], error: null };
@@ -101,5 +95,81 @@ export async function loadView(state) {
       view.path.edgeIds = path.edges.map((e) => e.id);
     }
   }
+
+  const models = [...view.nodes.values()].filter((n) => n.kind === 'MODEL').map((n) => n.id);
+  for (let i = 0; i < models.length && attachTypes.length; i += ATTACH_CHUNK) {
+    const relations = await api.attachments(models.slice(i, i + ATTACH_CHUNK), attachTypes);
+    for (const r of relations) {
+      addNode(view, { ...r.target, depth: null }, 'attached');
+      addEdge(view, { id: r.id, type: r.type, source: r.source.id, target: r.target.id, derivedFrom: r.derivedFrom });
+    }
+  }
+  // Models with lineage relatives out of view are drawn as expandable.
+  for (let i = 0; i < models.length; i += ATTACH_CHUNK) {
+    const neighbours = await api.neighbourIds(models.slice(i, i + ATTACH_CHUNK), walkTypes);
+    for (const [id, ids] of neighbours) if (ids.some((n) => !view.nodes.has(n))) view.more.add(id);
+  }
   return view;
+}
+
+/**
+ * Replaces all but LEAVES_SHOWN of a node's leaf relatives on one side (relatives with no other
+ * lineage relation in view) by one "+N more" node. Expanded nodes keep all of theirs: that is
+ * how the "+N more" node opens.
+ */
+function collapseLeaves(view) {
+  const lineage = [...view.edges.values()].filter((e) => LINEAGE_TYPES.includes(e.type));
+  const degree = new Map();
+  for (const e of lineage) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  const groups = new Map();
+  for (const e of lineage) {
+    // An edge's source is built on its target: the source hangs below, the target above.
+    for (const [leaf, hub, side] of [[e.source, e.target, 'below'], [e.target, e.source, 'above']]) {
+      if (degree.get(leaf) !== 1 || leaf === view.rootId || view.expanded.has(hub)) continue;
+      const key = `${hub} ${side}`;
+      if (!groups.has(key)) groups.set(key, { hub, side, members: [] });
+      groups.get(key).members.push({ leaf, edge: e.id });
+    }
+  }
+  for (const { hub, side, members } of groups.values()) {
+    if (members.length <= LEAVES_SHOWN) continue;
+    const name = (id) => view.nodes.get(id)?.name ?? id;
+    members.sort((a, b) => name(a.leaf).localeCompare(name(b.leaf)));
+    const hidden = members.slice(LEAVES_SHOWN);
+    for (const { leaf, edge } of hidden) {
+      view.nodes.delete(leaf);
+      view.edges.delete(edge);
+    }
+    const id = `more:${side}:${hub}`;
+    const hubNode = view.nodes.get(hub);
+    view.nodes.set(id, { id, name: `+${hidden.length} more`, kind: 'MORE', depth: null, origin: 'more', hub: hubNode.name, hidden: hidden.length });
+    const [source, target] = side === 'below' ? [id, hub] : [hub, id];
+    view.edges.set(`${id}:edge`, { id: `${id}:edge`, type: 'MORE', source, target, derivedFrom: 'TABLE', sources: [] });
+    view.collapsed += hidden.length;
+  }
+}
+
+/**
+ * Leaves out the farthest walked nodes past VIEW_LIMIT, counting them. The API lists nodes
+ * nearest first (a stable sort keeps that order), so what stays is still linked to the root.
+ */
+function trimToLimit(view) {
+  if (view.nodes.size <= VIEW_LIMIT) return;
+  const walked = [...view.nodes.values()].filter((n) => n.origin === 'walk').sort((a, b) => a.depth - b.depth);
+  const budget = Math.max(1, VIEW_LIMIT - (view.nodes.size - walked.length));
+  const cut = new Set(walked.slice(budget).map((n) => n.id));
+  for (const id of cut) view.nodes.delete(id);
+  view.leftOut += cut.size;
+  for (const [id, e] of view.edges) if (!view.nodes.has(e.source) || !view.nodes.has(e.target)) view.edges.delete(id);
+  for (const n of [...view.nodes.values()]) {
+    const linked = [...view.edges.values()].some((e) => e.source === n.id || e.target === n.id);
+    if (n.kind === 'MORE' && !linked) {
+      view.nodes.delete(n.id);
+      view.collapsed -= n.hidden;
+      view.leftOut += n.hidden;
+    }
+  }
 }
