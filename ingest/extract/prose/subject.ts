@@ -1,0 +1,45 @@
+import { nameKey } from '../../graph/name-key.js';
+import { cleanName } from '../../names/text.js';
+import type { Mention, RichText } from '../types.js';
+
+/** `X is …`, `The X models are …`: the name a sentence is about, if it says. */
+const SENTENCE_SUBJECT = /^(?:the\s+)?(["“`*]*[^\s,]+(?:\s[^\s,]+)?["”`*]*)\s+(?:is|are|was|were|has|have|represents)\b/i;
+const PRONOUN = /^(?:it|its|this|these|they|we|our|the|that)$/i;
+
+/** Whether a spelling names this mention, allowing suffixes such as `Mistral 7B` or `AquilaCode-multi`. */
+function names(spelling: string, m: Mention): 'exact' | 'prefix' | null {
+  const k = nameKey(spelling);
+  const mk = nameKey(m.name);
+  if (!k || !mk) return null;
+  if (k === mk) return 'exact';
+  if (k.startsWith(mk) || mk.startsWith(k)) return 'prefix';
+  return null;
+}
+
+export type SentenceSubject =
+  | { kind: 'rows'; mentions: Mention[] }
+  /** Another thing, named in bold or code (`**VL-LLaMA** is …`): claims are about it. */
+  | { kind: 'other'; name: string }
+  | { kind: 'none' };
+
+/**
+ * Which row subject a sentence is about. Sentences about something else (`MathInstruct is
+ * compiled from …`) or about one of several subjects without naming it yield no claims.
+ */
+export function sentenceSubject(sentence: RichText, subjects: Mention[]): SentenceSubject {
+  const lead = sentence.bold.find((b) => b.start === 0);
+  const leadName = lead ? cleanName(sentence.text.slice(lead.start, lead.end)) : null;
+  const m = SENTENCE_SUBJECT.exec(sentence.text);
+  const spelling = leadName && /^\s*(?:is|are|was|has)\b/i.test(sentence.text.slice(lead!.end)) ? leadName : m ? cleanName(m[1]) : null;
+
+  if (spelling && !PRONOUN.test(spelling.split(/\s/)[0]) && /[A-Z0-9]/.test(spelling[0] ?? '')) {
+    const exact = subjects.filter((s) => names(spelling, s) === 'exact');
+    if (exact.length) return { kind: 'rows', mentions: exact };
+    const prefix = subjects.filter((s) => names(spelling, s) === 'prefix');
+    if (prefix.length === 1) return { kind: 'rows', mentions: prefix };
+    if (leadName === spelling) return { kind: 'other', name: spelling };
+    return { kind: 'none' };
+  }
+  if (subjects.length === 1) return { kind: 'rows', mentions: subjects };
+  return { kind: 'none' };
+}

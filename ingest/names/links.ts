@@ -1,0 +1,82 @@
+/**
+ * What a link can tell about identity. A code or model repository (`github.com/owner/repo…`,
+ * `huggingface.co/owner/name`) identifies one project; a paper link identifies a paper; other
+ * links (sites, blogs, search pages) identify nothing.
+ */
+
+const REPOSITORY_HOSTS = new Set(['github.com', 'gitlab.com', 'gitee.com', 'huggingface.co', 'modelscope.cn']);
+
+function parse(url: string): URL | null {
+  const trimmed = url.trim();
+  if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('.') || trimmed.startsWith('/')) return null;
+  try {
+    return new URL(/^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    return null;
+  }
+}
+
+function pathSegments(u: URL): string[] {
+  return u.pathname
+    .split('/')
+    .map((s) => decodeURIComponentSafe(s))
+    .filter(Boolean);
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * `github.com/nlpxucan/wizardlm/tree/main/wizardcoder`: host and full path, lower-cased,
+ * without query, fragment, `.git` or trailing slash. The full path is kept on purpose: a
+ * sub-folder of a repository (WizardCoder inside WizardLM) is a different project.
+ * Null when the link is not to a repository.
+ */
+export function repositoryKey(url: string): string | null {
+  const u = parse(url);
+  if (!u) return null;
+  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  if (!REPOSITORY_HOSTS.has(host)) return null;
+  const segments = pathSegments(u).map((s) => s.toLowerCase().replace(/\.git$/, ''));
+  const [owner] = segments;
+  if (segments.length < 2 || ['models', 'datasets', 'spaces', 'chat', 'blog', 'docs'].includes(owner) && segments.length < 3) {
+    return null;
+  }
+  return [host, ...segments].join('/');
+}
+
+/** The account that owns a repository link (`juncongmoo` for github.com/juncongmoo/chatllama). */
+export function repositoryOwner(url: string): string | null {
+  const key = repositoryKey(url);
+  if (!key) return null;
+  const segments = key.split('/');
+  const owner = ['datasets', 'spaces'].includes(segments[1]) ? segments[2] : segments[1];
+  return owner ?? null;
+}
+
+/** Last path segment of a repository link (`alpa` for github.com/alpa-projects/alpa). */
+export function repositoryName(url: string): string | null {
+  const u = parse(url);
+  if (!u || !repositoryKey(url)) return null;
+  const segments = pathSegments(u);
+  return segments[1] ?? null;
+}
+
+/** `2305.14314` for arxiv.org/abs/2305.14314v2 and arxiv.org/pdf/2305.14314.pdf. */
+export function arxivId(url: string): string | null {
+  const m = /arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})(?:v\d+)?/i.exec(url);
+  return m ? m[1] : null;
+}
+
+/** Same document: host and path compared case-insensitively, without query, fragment or trailing slash. */
+export function documentKey(url: string): string | null {
+  const u = parse(url);
+  if (!u) return null;
+  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  return `${host}${u.pathname.toLowerCase().replace(/\/+$/, '')}`;
+}

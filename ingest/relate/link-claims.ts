@@ -1,0 +1,152 @@
+import type { EdgeType, NodeLabel, Provenance } from '../graph/types.js';
+import type { Claim, Mention, Statement } from '../extract/types.js';
+import type { AliasTable } from '../resolve/aliases.js';
+import type { Entity, Resolution } from '../resolve/entity.js';
+import { BasedOnPolicy } from './based-on-policy.js';
+import { claimTargets, type Target } from './claim-targets.js';
+import { entityIndex } from './entity-index.js';
+
+/** A sentence's candidate name that matched nothing the lists know. */
+export interface UnlinkedClaim {
+  claim: Claim;
+  text: string;
+}
+
+export interface LinkedClaims {
+  /** Things the sentences introduce by a link or a proper name (`trained on MathInstruct`). */
+  mentions: Mention[];
+  statements: Statement[];
+  unlinked: UnlinkedClaim[];
+}
+
+/** Single-word proper names such as `MathInstruct`, `MIMIC-IT`, `StackExchange`: never plain words. */
+const PROPER_NAME = /^(?=.*[A-Z].*[A-Z]|.*\d)[A-Za-z][\w.+-]*$/;
+
+function isDataGenerationMethod(e: Entity): boolean {
+  return e.label === 'Method' && e.mentions.some((m) => m.role === 'entry' && m.provenance.section.some((s) => /\bdata\b/i.test(s)));
+}
+
+function isEvaluation(e: Entity): boolean {
+  return e.label === 'Benchmark' || e.mentions.some((m) => m.provenance.section.some((s) => /evaluation|benchmark|leaderboard/i.test(s)));
+}
+
+/**
+ * Turns the claims of sentences into statements between known entities, choosing the edge from
+ * what the target turns out to be (a model, a dataset, a method). Names a sentence introduces by
+ * a link in a strong phrase become new mentions; everything else unknown is reported.
+ */
+export function linkClaims(claims: Claim[], statements: Statement[], res: Resolution, aliases: AliasTable): LinkedClaims {
+  const index = entityIndex(res, aliases);
+  const stated = new Map<Entity, Set<Entity>>();
+  for (const s of statements) {
+    if (s.type !== 'BASED_ON' || s.provenance.derivedFrom === 'text') continue;
+    const from = res.entityOf.get(s.from);
+    const to = res.entityOf.get(s.to);
+    if (!from || !to) continue;
+    stated.set(from, new Set([...(stated.get(from) ?? []), to]));
+  }
+  const policy = new BasedOnPolicy(stated);
+  const out: LinkedClaims = { mentions: [], statements: [], unlinked: [] };
+  let seq = 0;
+
+  const newMention = (claim: Claim, label: NodeLabel, name: string, url?: string): Mention => {
+    const m: Mention = {
+      id: `${claim.provenance.source}:${claim.provenance.line}:t${++seq}`,
+      label,
+      certain: true,
+      role: 'reference',
+      name,
+      ...(url ? { url } : {}),
+      props: url ? { url } : {},
+      provenance: claim.provenance,
+    };
+    out.mentions.push(m);
+    return m;
+  };
+  const ref = (e: Entity) => e.mentions[0].id;
+  const state = (type: EdgeType, from: string, to: string, provenance: Provenance) => out.statements.push({ type, from, to, provenance });
+
+  /** `use Alpaca data`: the data of a model is a dataset of its own, related to the model. */
+  const dataOf = (claim: Claim, e: Entity): string => {
+    const m = newMention(claim, 'Dataset', `${e.name} data`);
+    state('RELATED_TO', m.id, ref(e), claim.provenance);
+    return m.id;
+  };
+
+  for (const claim of claims) {
+    const subject = res.entityOf.get(claim.subject);
+    if (!subject) continue;
+    const strong = claim.strength === 'strong';
+    for (const target of claimTargets(claim, index)) {
+      if (target.kind === 'known' && target.entity === subject) continue;
+      const p = claim.provenance;
+      const unknown = target.kind === 'unknown' ? target : null;
+      const known = target.kind === 'known' ? target.entity : null;
+      const report = () => {
+        if (unknown && /^[A-Z0-9\u3400-\u9fff]/.test(unknown.text)) out.unlinked.push({ claim, text: unknown.text });
+      };
+      switch (claim.relation) {
+        case 'base':
+        case 'tuned-on': {
+          if (known?.label === 'Model') {
+            if (claim.allLinksInClause) {
+              state('TRAINED_WITH', claim.subject, dataOf(claim, known), p);
+            } else if (subject.label === 'Model' || strong) {
+              if (policy.allows(subject, known)) state('BASED_ON', claim.subject, ref(known), p);
+            } else state('RELATED_TO', claim.subject, ref(known), p);
+          } else if (known && claim.relation === 'tuned-on') {
+            if (known.label === 'Dataset' || known.label === 'Benchmark' || isDataGenerationMethod(known)) state('TRAINED_WITH', claim.subject, ref(known), p);
+            else if (known.label === 'Method') state('USES_METHOD', claim.subject, ref(known), p);
+          } else if (known && claim.relation === 'base' && subject.label !== 'Model') {
+            state('RELATED_TO', claim.subject, ref(known), p);
+          } else if (unknown?.link && strong && claim.relation === 'base') {
+            state('BASED_ON', claim.subject, newMention(claim, 'Model', unknown.text, unknown.link.url).id, p);
+          } else if (unknown && claim.relation === 'tuned-on' && (unknown.link || PROPER_NAME.test(unknown.text))) {
+            state('TRAINED_WITH', claim.subject, newMention(claim, 'Dataset', unknown.text, unknown.link?.url).id, p);
+          } else if (strong) report();
+          break;
+        }
+        case 'data': {
+          if (known?.label === 'Dataset' || known?.label === 'Benchmark' || (known && isDataGenerationMethod(known))) state('TRAINED_WITH', claim.subject, ref(known), p);
+          else if (known && (known.label === 'Model' || known.label === 'Project')) state('TRAINED_WITH', claim.subject, dataOf(claim, known), p);
+          else report();
+          break;
+        }
+        case 'generated-by': {
+          if (known?.label === 'Method') state('TRAINED_WITH', claim.subject, ref(known), p);
+          break;
+        }
+        case 'technique': {
+          if (known && (known.label === 'Dataset' || isDataGenerationMethod(known))) state('TRAINED_WITH', claim.subject, ref(known), p);
+          else if (known?.label === 'Method') state('USES_METHOD', claim.subject, ref(known), p);
+          else if (unknown?.link && strong && /method|algorithm/i.test(claim.sentence.text.slice(unknown.link.end, unknown.link.end + 12))) {
+            state('USES_METHOD', claim.subject, newMention(claim, 'Method', unknown.text, unknown.link.url).id, p);
+          }
+          break;
+        }
+        case 'eval': {
+          if (known && isEvaluation(known) && known.label !== 'Model') state('EVALUATED_ON', claim.subject, ref(known), p);
+          else if (unknown?.link && /bench|leaderboard|\beval/i.test(unknown.text)) {
+            const name = unknown.text.replace(/\s+benchmarks?$/i, '');
+            state('EVALUATED_ON', claim.subject, newMention(claim, 'Benchmark', name, unknown.link.url).id, p);
+          }
+          break;
+        }
+        case 'related': {
+          if (known) state('RELATED_TO', claim.subject, ref(known), p);
+          break;
+        }
+        case 'release': {
+          if (known) state('RELATED_TO', claim.subject, ref(known), p);
+          else if (unknown && (unknown.link || /^[A-Z][\w.-]+$/.test(unknown.text))) {
+            state('RELATED_TO', claim.subject, newMention(claim, 'Model', unknown.text, unknown.link?.url).id, p);
+          }
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export type { Target };

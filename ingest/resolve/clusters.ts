@@ -1,0 +1,78 @@
+/**
+ * Union-find over mentions that remembers, per cluster, the repositories its mentions link to
+ * (two different repositories keep clusters apart) and which rule joined what.
+ */
+export class Clusters {
+  private readonly parent: number[];
+  private readonly repos: Set<string>[];
+  /** Per root: rule → spellings it brought together. */
+  private readonly joined: Map<string, Set<string>>[];
+
+  constructor(size: number, repoOf: (i: number) => string | null, private readonly spelling: (i: number) => string) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+    this.repos = Array.from({ length: size }, (_, i) => {
+      const r = repoOf(i);
+      return new Set(r ? [r] : []);
+    });
+    this.joined = Array.from({ length: size }, () => new Map());
+  }
+
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+
+  reposOf(i: number): Set<string> {
+    return this.repos[this.find(i)];
+  }
+
+  /** Two clusters that each link a repository, and not a common one, are different projects. */
+  conflict(a: number, b: number): boolean {
+    const ra = this.reposOf(a);
+    const rb = this.reposOf(b);
+    if (!ra.size || !rb.size) return false;
+    for (const r of ra) if (rb.has(r)) return false;
+    return true;
+  }
+
+  /** Joins the clusters of a and b (a's root stays the root) and records why. */
+  union(a: number, b: number, rule: string, names: string[]): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return false;
+    this.parent[rb] = ra;
+    for (const r of this.repos[rb]) this.repos[ra].add(r);
+    for (const [k, v] of this.joined[rb]) this.add(ra, k, [...v]);
+    this.add(ra, rule, names);
+    return true;
+  }
+
+  private add(root: number, rule: string, names: string[]): void {
+    const set = this.joined[root].get(rule) ?? new Set<string>();
+    for (const n of names) set.add(n);
+    this.joined[root].set(rule, set);
+  }
+
+  merges(i: number): { rule: string; names: string[] }[] {
+    return [...this.joined[this.find(i)]].map(([rule, names]) => ({ rule, names: [...names] }));
+  }
+
+  /** Roots with their members, members in index order, roots by their first member. */
+  groups(): number[][] {
+    const byRoot = new Map<number, number[]>();
+    for (let i = 0; i < this.parent.length; i++) {
+      const r = this.find(i);
+      const g = byRoot.get(r);
+      if (g) g.push(i);
+      else byRoot.set(r, [i]);
+    }
+    return [...byRoot.values()];
+  }
+
+  spellingOf(i: number): string {
+    return this.spelling(i);
+  }
+}
