@@ -2,7 +2,7 @@
  * Builds neo4j-launcher/ (Neo4j Community in-process) with Maven when it is missing or older than
  * its sources. `npm run neo4j:build` runs this file as a script.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,8 +43,16 @@ export async function ensureLauncherBuilt(log: Log = stderrLog): Promise<string>
 }
 
 async function build(p: Paths, java: string, log: Log): Promise<string> {
+  if (!hasMaven()) {
+    // Sources newer than the build (a checkout touches mtimes) but no Maven: an older build still runs.
+    if (existsSync(p.jar) && existsSync(p.lib)) {
+      log('note: neo4j-launcher/ changed since it was built, but Maven (`mvn`) is missing; using the existing build');
+      return classpath(p);
+    }
+    throw new Neo4jSetupError(threeWaysMessage('Maven (`mvn`) was not found; it is needed once to build neo4j-launcher/.'));
+  }
   const started = Date.now();
-  log(`building the Neo4j launcher with Maven (first time: downloads Neo4j, ~100 MB; log: ${p.mavenLog})`);
+  log(`building the Neo4j launcher with Maven (the first build downloads Neo4j, ~100 MB; log: ${p.mavenLog})`);
   await mkdir(p.target, { recursive: true });
   await rm(p.stamp, { force: true });
   await rm(p.archive, { force: true });
@@ -121,8 +129,15 @@ function classpath(p: Paths): string {
   return [p.jar, ...libs].join(delimiter);
 }
 
+const MVN = process.platform === 'win32' ? 'mvn.cmd' : 'mvn';
+
+function hasMaven(): boolean {
+  const r = spawnSync(MVN, ['-v'], { stdio: 'ignore', timeout: 60_000 });
+  return !r.error && r.status === 0;
+}
+
 async function runMaven(p: Paths): Promise<void> {
-  const mvn = process.platform === 'win32' ? 'mvn.cmd' : 'mvn';
+  const mvn = MVN;
   const out = createWriteStream(p.mavenLog);
   const args = ['-B', '-ntp', '-Dstyle.color=never', 'package', '-DskipTests'];
   const code = await new Promise<number | string>((resolveCode, reject) => {
