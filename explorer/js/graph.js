@@ -5,7 +5,8 @@ import { FONT, KINDS, OTHER, PATH_COLOUR, RELATION, RELATIONS } from './style.js
 const FONT_SIZE = 13;
 const NODE_HEIGHT = 30;
 const MAX_ZOOM_ON_FIT = 1.3;
-const MIN_READABLE_ZOOM = 0.6;
+const MAX_LABEL = 34;
+const MIN_READABLE_ZOOM = 0.75;
 
 /** Leaf children of one node are laid out in rows of at most ROW, aiming at RANK_WIDTH leaves a rank. */
 const ROW = 8;
@@ -24,7 +25,7 @@ function stylesheet() {
     {
       selector: 'node',
       style: {
-        label: 'data(name)',
+        label: 'data(label)',
         width: 'data(width)',
         height: NODE_HEIGHT,
         'font-family': FONT,
@@ -61,6 +62,7 @@ function stylesheet() {
         'arrow-scale': 1,
       },
     },
+    { selector: 'edge.layout-only', style: { display: 'none' } },
     { selector: 'edge[type = "MORE"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none' } },
     // Read from prose, so less certain than a table or list fact.
     { selector: 'edge[derivedFrom = "TEXT"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
@@ -117,13 +119,22 @@ export function draw(cy, view) {
   for (const n of view.nodes.values()) {
     const root = n.id === view.rootId;
     const classes = [root ? 'root' : '', view.more.has(n.id) ? 'more' : ''].filter(Boolean).join(' ');
+    // Paper titles run long; the tables and the details panel give them in full.
+    const shown = n.name.length > MAX_LABEL ? `${n.name.slice(0, MAX_LABEL - 1).trimEnd()}…` : n.name;
     elements.push({
       group: 'nodes',
-      data: { id: n.id, name: n.name, kind: n.kind, kindStyle: n.kind === 'MORE' || KINDS[n.kind] ? n.kind : 'OTHER', width: labelWidth(n.name, root) },
+      data: {
+        id: n.id,
+        name: n.name,
+        label: shown,
+        kind: n.kind,
+        kindStyle: n.kind === 'MORE' || KINDS[n.kind] ? n.kind : 'OTHER',
+        width: labelWidth(shown, root),
+      },
       classes,
     });
   }
-  const minLen = rowsOfLeaves(view);
+  const grid = gridOfLeaves(view);
   for (const e of view.edges.values()) {
     elements.push({
       group: 'edges',
@@ -135,7 +146,7 @@ export function draw(cy, view) {
         derivedFrom: e.derivedFrom,
         colour: colour[e.type] ?? '#868e96',
         label: label[e.type] ?? e.type,
-        minLen: minLen.get(e.id) ?? 1,
+        minLen: 1,
       },
     });
   }
@@ -143,7 +154,11 @@ export function draw(cy, view) {
     cy.elements().remove();
     cy.add(elements);
   });
-  cy.layout({
+  const scaffold = cy.add(
+    grid.layoutEdges.map((e) => ({ group: 'edges', data: { ...e, type: 'LAYOUT', colour: '#fff', label: '' }, classes: 'layout-only' })),
+  );
+  const laidOut = cy.elements().filter((el) => !grid.skipped.has(el.id()));
+  laidOut.layout({
     name: 'dagre',
     rankDir: 'TB',
     nodeSep: 18,
@@ -153,18 +168,25 @@ export function draw(cy, view) {
     fit: false,
     animate: false,
   }).run();
+  cy.remove(scaffold);
   fit(cy, { readable: true });
   highlightPath(cy, view);
 }
 
 /**
  * Dagre puts all children of a node in one rank, which for LLaMA's dozens of fine-tunes is a
- * strip too wide to read. Asking for longer edges (minLen) to some leaf children stacks them in
- * rows under their parent instead: at most ROW a row, and fewer when many parents at the same
- * depth have leaves, so that a rank holds about RANK_WIDTH leaves in all. With contributors or
- * datasets shown, rows are two ranks apart so each leaf's own attachments fit above it.
+ * strip too wide to read. So leaf children (no other lineage relation in view) are laid out in
+ * a grid under their parent: at most ROW a row, and fewer when many parents at the same depth
+ * have leaves, so that a rank holds about RANK_WIDTH leaves in all. The layout sees each leaf
+ * past the first row hanging from the leaf above it (an edge used for the layout only) instead
+ * of from its parent, which keeps the columns straight; the real edges are drawn as usual.
+ * With contributors or datasets shown, rows are two ranks apart so each leaf's own attachments
+ * fit above it.
+ *
+ * @returns {{ layoutEdges: object[], skipped: Set<string> }} extra edges for the layout (source
+ *   above target) and the drawn edges it should ignore
  */
-function rowsOfLeaves(view) {
+function gridOfLeaves(view) {
   const lineage = [...view.edges.values()].filter((e) => RELATION[e.type]?.lineage);
   const degree = new Map();
   for (const e of lineage) {
@@ -183,16 +205,22 @@ function rowsOfLeaves(view) {
   const perLevel = new Map();
   for (const [hub, edges] of groups) perLevel.set(level(hub), (perLevel.get(level(hub)) ?? 0) + edges.length);
 
-  const minLen = new Map();
+  const layoutEdges = [];
+  const skipped = new Set();
   for (const [hub, edges] of groups) {
     const rows = Math.ceil(perLevel.get(level(hub)) / RANK_WIDTH);
     const perRow = Math.min(ROW, Math.ceil(edges.length / rows));
     if (edges.length <= perRow) continue;
     const name = (e) => view.nodes.get(e.source)?.name ?? '';
     edges.sort((a, b) => (a.type === 'MORE') - (b.type === 'MORE') || name(a).localeCompare(name(b)));
-    edges.forEach((e, i) => minLen.set(e.id, 1 + Math.floor(i / perRow) * (attached ? 2 : 1)));
+    edges.forEach((e, i) => {
+      if (i < perRow) return;
+      skipped.add(e.id);
+      const above = edges[i - perRow].source;
+      layoutEdges.push({ id: `layout:${e.id}`, source: above, target: e.source, minLen: attached ? 2 : 1 });
+    });
   }
-  return minLen;
+  return { layoutEdges, skipped };
 }
 
 /**
