@@ -65,6 +65,8 @@ export function javaExecutable(env: NodeJS.ProcessEnv = process.env): string {
 /** Checks that java exists and is 17+; returns the executable. */
 export function requireJava(env: NodeJS.ProcessEnv = process.env): string {
   const java = javaExecutable(env);
+  const key = `${java}\0${env.PATH ?? ''}`;
+  if (checkedJava.has(key)) return java;
   const r = spawnSync(java, ['-version'], { encoding: 'utf8', env, timeout: 30_000 });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
@@ -79,8 +81,12 @@ export function requireJava(env: NodeJS.ProcessEnv = process.env): string {
     const found = m ? `Java ${major}` : 'an unrecognised Java';
     throw new Neo4jSetupError(threeWaysMessage(`found ${found} at \`${java}\`, but Neo4j 5 needs Java 17+.`));
   }
+  checkedJava.add(key);
   return java;
 }
+
+/** java executables (with the PATH they were found on) already checked in this process. */
+const checkedJava = new Set<string>();
 
 /**
  * JVM options for the launcher: a modest heap (Neo4j's page cache is set to 256 MiB inside the
