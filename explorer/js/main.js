@@ -159,7 +159,8 @@ async function select(id) {
   graph.select(cy, id);
   for (const row of document.querySelectorAll('#node-table tr[aria-current], #edge-table tr[aria-current]')) row.removeAttribute('aria-current');
   if (!id || !view) return panels.renderHint(details);
-  const placeholder = view.nodes.get(id);
+  // A "+N more" node (or its edge) is not data: activating it opens what it stands for.
+  const placeholder = view.nodes.get(id) ?? view.nodes.get(view.edges.get(id)?.source);
   if (placeholder?.kind === 'MORE') return actions.expand(placeholder.hub);
   document.querySelector(`tr[data-id="${CSS.escape(id)}"]`)?.setAttribute('aria-current', 'true');
   const edge = view.edges.get(id);
@@ -167,7 +168,7 @@ async function select(id) {
     if (edge) {
       const sources = edge.sources ?? (await api.relationSources(edge.source, edge.type, edge.id));
       edge.sources = sources;
-      if (selected === id) panels.renderEdgeDetails(details, edge, view, sources);
+      if (selected === id) panels.renderEdgeDetails(details, edge, view, sources, actions);
     } else {
       const node = await api.nodeDetails(id);
       if (selected === id && node) panels.renderNodeDetails(details, node, view, actions);

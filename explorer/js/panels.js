@@ -204,9 +204,11 @@ export function renderNodeDetails(container, node, view, actions) {
   );
 }
 
-export function renderEdgeDetails(container, edge, view, sources) {
+export function renderEdgeDetails(container, edge, view, sources, actions) {
+  const end = (id) => el('button', { type: 'button', onclick: () => actions.select(id) }, view.nodes.get(id)?.name ?? id);
   container.replaceChildren(
     el('h2', { id: 'details-title' }, direction(view, edge)),
+    el('div', { className: 'actions' }, end(edge.source), end(edge.target)),
     el('dl', {},
       el('dt', {}, 'Relation'), el('dd', {}, el('code', {}, edge.type)),
       el('dt', {}, 'Read from'), el('dd', {}, edge.derivedFrom === 'TEXT' ? 'prose (less certain)' : `a ${edge.derivedFrom.toLowerCase()}`),

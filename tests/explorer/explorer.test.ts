@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -14,6 +15,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
  * the real server and Neo4j loaded with the bundled corpus.
  */
 
+const require = createRequire(import.meta.url);
 const CHROMIUM = '/usr/bin/chromium';
 /**
  * Without the background-networking flags Chromium tries to reach Google's services, and the
@@ -307,6 +309,26 @@ describe('lineage explorer', () => {
     await page.locator('#details blockquote').first().waitFor();
     expect((await page.locator('#details blockquote').first().textContent())!.length).toBeGreaterThan(10);
     expect(await page.locator('#details .sources code').first().textContent()).toMatch(/\.md:\d+$/);
+  });
+
+  it('has no serious accessibility violations (axe-core)', async () => {
+    // axe is injected as an inline script, which the page's Content-Security-Policy rightly forbids.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
+    try {
+      const audited = await context.newPage();
+      await audited.goto(`${server.url}/explorer?model=Vicuna`);
+      await audited.waitForFunction(() => document.body.dataset.loading === 'false');
+      await audited.locator('#node-table button', { hasText: 'LLaMA' }).first().click();
+      await audited.locator('#details-title').waitFor();
+      await audited.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const violations: { id: string; impact: string; help: string; nodes: unknown[] }[] = await audited.evaluate(
+        async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations,
+      );
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} elements)`)).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('takes the README screenshot on the bundled corpus', async () => {
