@@ -1,0 +1,69 @@
+/**
+ * `npm start`: a Neo4j (yours via NEO4J_URI, else the embedded one), the bundled corpus
+ * ingested into it, and the GraphQL API on PORT. Ctrl-C stops the server and whatever Neo4j
+ * it started.
+ */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { buildGraph } from '../ingest/pipeline.js';
+import { loadGraph } from '../ingest/load/load.js';
+import { serverConfigFromEnv } from './config/server-config.js';
+import { createApp } from './http/app.js';
+import { createDriver } from './neo4j/driver.js';
+import { provideNeo4j } from './neo4j/provide.js';
+import { describe } from './neo4j/settings.js';
+
+const log = (message: string) => console.error(`[llm-lineage] ${message}`);
+const DEFAULT_CORPUS = fileURLToPath(new URL('../data/corpus', import.meta.url));
+
+const EXAMPLE = `{ model(name: "vicuna") { name basedOn { name } contributors { name } derivatives { name } } }`;
+
+async function main(): Promise<void> {
+  const config = serverConfigFromEnv();
+  const neo4j = await provideNeo4j({ log });
+  const driver = createDriver(neo4j.settings);
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app?.stop().catch(() => {});
+    await driver.close().catch(() => {});
+    await neo4j.stop().catch((error: Error) => log(`stopping Neo4j failed: ${error.message}`));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    log(`Neo4j at ${describe(neo4j.settings)}${neo4j.embedded ? ' (embedded)' : ''}`);
+    if (process.env.INGEST_ON_START !== 'false') {
+      const paths = process.env.INGEST_PATHS ? process.env.INGEST_PATHS.split(',') : [DEFAULT_CORPUS];
+      const { graph } = await buildGraph(paths, { log });
+      const counts = await loadGraph(driver, graph, { log, database: neo4j.settings.database });
+      log(`ingested ${counts.nodes} nodes and ${counts.relationships} relationships`);
+    }
+    app = await createApp({ driver, config, database: neo4j.settings.database });
+    app.httpServer.listen(config.port, config.host);
+    await once(app.httpServer, 'listening');
+  } catch (error) {
+    log(`start-up failed: ${(error as Error).message}`);
+    await stop('error');
+    process.exitCode = 1;
+    return;
+  }
+
+  const { port } = app.httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const base = `http://${host}:${port}`;
+  console.log(`llm-lineage GraphQL API: ${base}/graphql  (explorer: ${base}/explorer)`);
+  console.log(`Try this query in Apollo Sandbox at ${base}/graphql:\n  ${EXAMPLE}`);
+  console.log(
+    `or from a shell:\n  curl -s ${base}/graphql -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE })}'`,
+  );
+}
+
+await main();
