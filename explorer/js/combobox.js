@@ -17,6 +17,9 @@ export function combobox(input, { kinds = ['MODEL'], onPick } = {}) {
   let asked = 0;
 
   function close() {
+    // Also forget a pending or in-flight lookup, so the list does not pop up after a submit.
+    clearTimeout(timer);
+    asked += 1;
     list.hidden = true;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');

@@ -221,12 +221,13 @@ function buildTypeCheckboxes() {
 
 function wire() {
   buildTypeCheckboxes();
-  combobox($('model-input'), { onPick: (name) => navigate({ model: name, expand: [] }) });
-  combobox($('path-from'));
-  combobox($('path-to'));
+  const modelBox = combobox($('model-input'), { onPick: (name) => navigate({ model: name, expand: [] }) });
+  const fromBox = combobox($('path-from'));
+  const toBox = combobox($('path-to'));
 
   $('model-form').addEventListener('submit', (event) => {
     event.preventDefault();
+    modelBox.close();
     const model = $('model-input').value.trim();
     if (model) navigate({ model, expand: [] });
   });
@@ -242,6 +243,8 @@ function wire() {
   });
   $('path-form').addEventListener('submit', (event) => {
     event.preventDefault();
+    fromBox.close();
+    toBox.close();
     const from = $('path-from').value.trim();
     const to = $('path-to').value.trim();
     if (from && to) navigate({ from, to });
