@@ -49,7 +49,8 @@ function urlFor(s) {
     p.set('to', s.to);
   }
   if (s.embed) p.set('embed', '1');
-  return `/explorer?${p}`;
+  // Commas need no escaping in a query, and types=BASED_ON,TRAINED_WITH reads better when shared.
+  return `/explorer?${p.toString().replace(/%2C/gi, ',')}`;
 }
 
 let state = readUrl();
