@@ -74,17 +74,19 @@ function isAcronymOf(acronym: string, name: string): boolean {
  */
 export function splitParenthetical(raw: string): { name: string; alsoKnownAs: string[] } {
   const alsoKnownAs: string[] = [];
-  const name = cleanName(
-    raw.replace(/\s*[(（]([^()（）]*)[)）]\s*/g, (_, inner: string) => {
+  const main = cleanName(raw.replace(/\s*[(（].*$/, ''));
+  let text = raw;
+  // Innermost first: `ToT([Yao et al. (2023)](…) and …)` loses its citations, keeps `ToT`.
+  for (let guard = 0; guard < 5 && /[(（][^()（）]*[)）]/.test(text); guard++) {
+    text = text.replace(/\s*[(（]([^()（）]*)[)）]\s*/g, (_, inner: string) => {
       const alt = cleanName(inner);
-      const main = cleanName(raw.replace(/\s*[(（][^()（）]*[)）].*$/, ''));
       if (alt && !isSizeToken(alt) && (isAcronymOf(alt, main) || (isNonLatin(main) && /^[A-Za-z][\w-]*$/.test(alt)))) {
         alsoKnownAs.push(alt);
       }
       return ' ';
-    }),
-  );
-  return { name, alsoKnownAs };
+    });
+  }
+  return { name: cleanName(text), alsoKnownAs };
 }
 
 /**

@@ -61,14 +61,14 @@ export function titleFromUrl(url: string): { title: string; year?: number } | nu
 }
 
 /** The name a paper node gets when only its link is known. */
-export function paperName(url: string, linkText: string): string {
+export function paperName(url: string, linkText: string, fallback?: string): string {
   const fromFile = titleFromUrl(url);
   if (fromFile) return fromFile.title;
   const id = arxivId(url);
   const label = cleanText(linkText).replace(/^\[|\]$/g, '');
   if (label && !isResourceLabel(label)) return label;
   if (id) return `arXiv:${id}`;
-  return label || url;
+  return fallback ?? (label || url);
 }
 
 /** `X: rest` or `X Technical Report`: the thing a paper title is about, when it says. */

@@ -93,7 +93,7 @@ function readItem(sink: Sink, item: ListItem, at: SectionPath, kind: SectionKind
 
 function isDocument(head: Head, kind: SectionKind): boolean {
   if (/^(?:19|20)\d{2}-/.test(head.bare)) return true;
-  const titled = head.bare.split(/\s+/).length > 3 || /[:：]/.test(head.bare);
+  const titled = head.bare.split(/\s+/).filter((w) => /\w/.test(w)).length > 3 || /[:：]/.test(head.bare);
   if (head.resources.some((r) => ['paper', 'blog'].includes(resourceKind(r.text))) && titled) return true;
   // A lone link to an article (not to a repository) in a section that lists no kind of thing.
   if (kind === 'documents') return true;
@@ -103,7 +103,17 @@ function isDocument(head: Head, kind: SectionKind): boolean {
 
 /** A paper or post: one Paper node, filed under its section, linked to what its title names. */
 function readDocument(sink: Sink, head: Head, children: ListItem[], kind: SectionKind, category: Mention | null, describes: Mention[]): Mention {
-  const link = head.resources.find((r) => resourceKind(r.text) === 'paper') ?? head.resources.find((r) => resourceKind(r.text) === 'blog') ?? head.rich.links[0];
+  // A title without a link may have it on the next line (`- [Paper](…)`, `- [GitHub](…)`).
+  const childHeads = describes.length ? [] : children.map((c) => ({ item: c, head: readHead(sink, c, head.place.section) }));
+  const onlyLinkOf = (h: Head | null) => (h && h.rich.links.length === 1 && cleanText(h.rich.text) === cleanText(h.rich.links[0].text) ? h.rich.links[0] : null);
+  const childPaper = childHeads.map((c) => onlyLinkOf(c.head)).find((l) => l && resourceKind(l.text) === 'paper');
+  const childCode = childHeads.map((c) => onlyLinkOf(c.head)).find((l) => l && resourceKind(l.text) === 'repository');
+  const link =
+    head.resources.find((r) => resourceKind(r.text) === 'paper') ??
+    head.resources.find((r) => resourceKind(r.text) === 'blog') ??
+    head.rich.links[0] ??
+    childPaper ??
+    undefined;
   const fromText = head.bare ? readTitle(head.bare) : null;
   const fromUrl = link ? titleFromUrl(link.url) : null;
   const title = fromText?.title || (link ? paperName(link.url, link.text) : '');
@@ -113,7 +123,7 @@ function readDocument(sink: Sink, head: Head, children: ListItem[], kind: Sectio
   const id = link ? arxivId(link.url) : null;
   if (id) props.arxivId = id;
   if (year) props.year = year;
-  const code = head.resources.find((r) => resourceKind(r.text) === 'repository');
+  const code = head.resources.find((r) => resourceKind(r.text) === 'repository') ?? childCode;
   if (code) props.code = code.url;
   const paper = sink.mention({
     label: 'Paper',
@@ -146,11 +156,14 @@ function readDocument(sink: Sink, head: Head, children: ListItem[], kind: Sectio
     if (subject.rest) describeClaims(sink, { text: subject.rest, links: [], bold: [] }, [thing], head.place);
   }
   if (describes.length) readResources(sink, describes, children, 2);
-  else if (children.length) {
-    for (const child of children) {
-      const h = readHead(sink, child, head.place.section);
-      if (h) sink.note('skipped', h.place, h.rich.text, 'comment under a paper');
-    }
+  for (const { item, head: h } of childHeads) {
+    if (!h) continue;
+    const only = onlyLinkOf(h);
+    if (only && (only === childPaper || only === childCode)) continue;
+    if (/^(?:19|20)\d{2}-/.test(h.bare) || (only && !isResourceLabel(only.text))) {
+      // A related paper or article filed under this one.
+      readDocument(sink, h, subItems(item), kind, category, []);
+    } else sink.note('skipped', h.place, cleanText(h.rich.text), `comment under "${title}"`);
   }
   return paper;
 }
@@ -160,9 +173,13 @@ function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKi
   const repoLink = head.resources.find((r) => resourceKind(r.text) === 'repository') ?? childRepository(sink, head, children);
   let label: NodeLabel;
   let certain: boolean;
-  if (kind && typeof kind === 'object') ({ label, certain } = kind);
-  else if (repoLink || head.rich.links.some((l) => repositoryKey(l.url))) ({ label, certain } = { label: 'Project', certain: false });
-  else {
+  if (kind && typeof kind === 'object') {
+    ({ label, certain } = kind);
+    // Products with a repository are software; the rest of that section are models and services.
+    if (!kind.certain && kind.label === 'Model' && repoLink) label = 'Project';
+  } else if (repoLink || head.rich.links.some((l) => repositoryKey(l.url))) {
+    ({ label, certain } = { label: 'Project', certain: false });
+  } else {
     if (head.bare && !isPlaceholder(head.bare)) sink.note('unreadable', head.place, head.rich.text, 'list item in a section that names no kind of thing');
     return [];
   }
@@ -202,12 +219,14 @@ function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKi
     }
     const url = piece.url ?? repoLink?.url;
     const props: Record<string, PropValue> = {};
+    // `The OIG Dataset` filed under benchmarks is still a dataset.
+    const pieceLabel = /\b(?:dataset|data|corpus|corpora)$/i.test(piece.name) ? 'Dataset' : label;
     if (url) props.url = url;
     const text = cleanText(description.text.replace(/\n/g, ' ')).replace(/^[-–—:：\s]+/, '');
     if (text) props.mainFeature = text;
     things.push(
       sink.mention({
-        label,
+        label: pieceLabel,
         certain,
         role: 'entry',
         name: piece.name,
@@ -228,7 +247,7 @@ function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKi
   // Inline papers (`Llama V1 & V2 … [[Paper V1]](…) [[Paper V2]](…)`) pair with the names in order.
   const papers = head.resources.filter((r) => resourceKind(r.text) === 'paper');
   papers.forEach((p, i) => {
-    const paper = paperMention(sink, p, head.place);
+    const paper = paperMention(sink, p, head.place, things[i]?.name ?? things[0].name);
     const owners = papers.length === things.length && things.length > 1 ? [things[i]] : things;
     for (const t of owners) sink.statement('DESCRIBED_IN', t, paper, provenance(head.place, 'list'));
   });
@@ -265,7 +284,7 @@ function childRepository(sink: Sink, head: Head, children: ListItem[]): TextLink
   return undefined;
 }
 
-function paperMention(sink: Sink, link: TextLink, place: Place): Mention {
+function paperMention(sink: Sink, link: TextLink, place: Place, owner?: string): Mention {
   const id = arxivId(link.url);
   const fromUrl = titleFromUrl(link.url);
   const props: Record<string, PropValue> = { url: link.url, kind: 'paper' };
@@ -275,7 +294,7 @@ function paperMention(sink: Sink, link: TextLink, place: Place): Mention {
     label: 'Paper',
     certain: true,
     role: 'reference',
-    name: paperName(link.url, link.text),
+    name: paperName(link.url, link.text, owner ? `${owner} paper` : undefined),
     url: link.url,
     props,
     provenance: provenance(place, 'list'),
@@ -338,10 +357,10 @@ function readResources(sink: Sink, things: Mention[], children: ListItem[], dept
     } else if (group === 'conclusion' || group === 'model') {
       continue;
     } else if (onlyLink && resourceKind(onlyLink.text) === 'paper') {
-      const paper = paperMention(sink, onlyLink, h.place);
+      const paper = paperMention(sink, onlyLink, h.place, things[0].name);
       for (const t of things) sink.statement('DESCRIBED_IN', t, paper, provenance(h.place, 'list'));
     } else if (onlyLink && /report|paper/i.test(onlyLink.text)) {
-      const paper = paperMention(sink, onlyLink, h.place);
+      const paper = paperMention(sink, onlyLink, h.place, things[0].name);
       for (const t of things) sink.statement('DESCRIBED_IN', t, paper, provenance(h.place, 'list'));
     } else if (onlyLink) {
       if (depth === 1 && resourceKind(onlyLink.text) === 'repository' && things.every((t) => t.url === onlyLink.url)) continue;

@@ -1,3 +1,6 @@
+import { splitParenthetical } from '../extract/cells.js';
+import { repositoryKey } from '../names/links.js';
+import { repositoriesConflict } from '../resolve/clusters.js';
 import { cleanName } from '../names/text.js';
 import type { Claim, TextLink } from '../extract/types.js';
 import type { Entity } from '../resolve/entity.js';
@@ -6,7 +9,8 @@ import type { EntityIndex } from './entity-index.js';
 /** What a claim points at: a known entity, or a name the lists do not otherwise know. */
 export type Target =
   | { kind: 'known'; entity: Entity; text: string }
-  | { kind: 'unknown'; text: string; link?: TextLink };
+  /** `text`: the link's name or the first word; `phrase`: the words it starts, for reports. */
+  | { kind: 'unknown'; text: string; phrase?: string; link?: TextLink };
 
 /** Words between a trigger and the name it introduces: articles, possessives, sizes, quantities. */
 const FILLER =
@@ -27,7 +31,7 @@ function skipFillers(text: string, at: number, links: TextLink[]): number {
 /** The longest run of up to six words at `at` that names something known. */
 function nameAt(text: string, at: number, index: EntityIndex): { entities: Entity[]; text: string; end: number } | null {
   const rest = text.slice(at);
-  const ends = [...rest.matchAll(/\S+/g)].slice(0, 6).map((m) => (m.index ?? 0) + m[0].length);
+  const ends = [...rest.matchAll(/[^\s,;]+/g)].slice(0, 6).map((m) => (m.index ?? 0) + m[0].length);
   for (let k = ends.length; k >= 1; k--) {
     const raw = rest.slice(0, ends[k - 1]);
     const spelling = cleanName(raw.replace(TRAILING, '').replace(TRAILING, ''));
@@ -38,28 +42,50 @@ function nameAt(text: string, at: number, index: EntityIndex): { entities: Entit
   return null;
 }
 
-function candidateText(text: string, at: number): string {
-  return cleanName(text.slice(at).split(/[,.;:()]/)[0].split(/\s+/).slice(0, 4).join(' '));
+/** The first word after `at` (a possible proper name) and the phrase it starts, for reports. */
+function candidate(text: string, at: number): { word: string; phrase: string } {
+  const phrase = cleanName(text.slice(at).split(/[,.;:()]/)[0].split(/\s+/).slice(0, 4).join(' '));
+  const word = cleanName((text.slice(at).match(/^\S+/)?.[0] ?? '').replace(TRAILING, ''));
+  return { word, phrase };
+}
+
+function linkTarget(link: TextLink, index: EntityIndex): Target {
+  const { name } = splitParenthetical(link.text);
+  const byName = index.byName(name);
+  // The same name behind another repository is another project (QLoRA's guanaco is not JosephusCheung's).
+  const repo = link.url ? repositoryKey(link.url) : null;
+  const reposOf = (e: Entity) => new Set(e.mentions.flatMap((m) => (m.url && !m.sharedLink && repositoryKey(m.url) ? [repositoryKey(m.url)!] : [])));
+  const compatible = byName.filter((e) => !repo || !repositoriesConflict(new Set([repo]), reposOf(e)));
+  if (compatible.length === 1) return { kind: 'known', entity: compatible[0], text: link.text };
+  const byLink = link.url ? index.byLink(link.url) : null;
+  if (byLink) return { kind: 'known', entity: byLink, text: link.text };
+  return { kind: 'unknown', text: name, link };
+}
+
+/**
+ * Descriptive words before a link (`version of the open-source bilingual chat model [ChatGLM-6B]`):
+ * when only lower-case words stand between, the link is the target.
+ */
+function linkAfterDescription(text: string, at: number, links: TextLink[]): TextLink | null {
+  const next = links.filter((l) => l.start >= at).sort((a, b) => a.start - b.start)[0];
+  if (!next) return null;
+  const between = text.slice(at, next.start).replace(/\([^()]*\)/g, ' ');
+  return /^(?:\s*[a-z][\w-]*){0,6}\s*$/.test(between) ? next : null;
 }
 
 /** A target at `at` (a link starting there, or a known name), and the position after it. */
-function targetAt(claim: Claim, at: number, index: EntityIndex): { target: Target; end: number } | null {
+function targetAt(claim: Claim, at: number, index: EntityIndex, first: boolean): { target: Target; end: number } | null {
   const { text, links } = claim.sentence;
   at = skipFillers(text, at, links);
   const link = links.find((l) => l.start === at);
-  if (link) {
-    const known = (link.url && index.byLink(link.url)) || null;
-    if (known) return { target: { kind: 'known', entity: known, text: link.text }, end: link.end };
-    const byName = index.byName(cleanName(link.text.replace(/\s*\(.*\)\s*$/, '')));
-    // A link to somewhere else than the known thing of that name is another thing.
-    const sameLink = byName.filter((e) => !e.mentions.some((m) => m.url && !m.sharedLink) || e.mentions.some((m) => m.url === link.url));
-    if (sameLink.length === 1) return { target: { kind: 'known', entity: sameLink[0], text: link.text }, end: link.end };
-    return { target: { kind: 'unknown', text: cleanName(link.text), link }, end: link.end };
-  }
+  if (link) return { target: linkTarget(link, index), end: link.end };
   const named = nameAt(text, at, index);
   if (named && named.entities.length === 1) return { target: { kind: 'known', entity: named.entities[0], text: named.text }, end: named.end };
-  const word = candidateText(text, at);
-  return word ? { target: { kind: 'unknown', text: word }, end: at + word.length } : null;
+  if (named) return null;
+  const described = first ? linkAfterDescription(text, at, links) : null;
+  if (described) return { target: linkTarget(described, index), end: described.end };
+  const { word, phrase } = candidate(text, at);
+  return word ? { target: { kind: 'unknown', text: word, phrase }, end: at + (text.slice(at).match(/^\S+/)?.[0].length ?? word.length) } : null;
 }
 
 const COORDINATION = /^\s*(?:,\s*(?:and\s+)?|&|and\b|、|or\b)\s*/;
@@ -70,10 +96,7 @@ export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
   if (claim.at.direction === 'before') {
     const before = text.slice(0, claim.at.offset);
     const link = links.find((l) => l.end === claim.at.offset || l.end === before.trimEnd().length);
-    if (link) {
-      const known = (link.url && index.byLink(link.url)) || null;
-      return [known ? { kind: 'known', entity: known, text: link.text } : { kind: 'unknown', text: cleanName(link.text), link }];
-    }
+    if (link) return [linkTarget(link, index)];
     const run = /([A-Za-z0-9][\w.+-]*(?:\s+[A-Za-z0-9][\w.+-]*){0,2})\s*$/.exec(before);
     if (!run) return [];
     const words = run[1].split(/\s+/);
@@ -93,16 +116,13 @@ export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
     })();
     return links
       .filter((l) => l.start >= claim.at.offset && l.start < end)
-      .map((l) => {
-        const known = (l.url && index.byLink(l.url)) || null;
-        return known ? { kind: 'known', entity: known, text: l.text } : { kind: 'unknown', text: cleanName(l.text), link: l };
-      });
+      .map((l) => linkTarget(l, index));
   }
 
   const out: Target[] = [];
   let at = claim.at.offset;
   for (let n = 0; n < 5; n++) {
-    const found = targetAt(claim, at, index);
+    const found = targetAt(claim, at, index, n === 0);
     if (!found) break;
     out.push(found.target);
     const next = COORDINATION.exec(text.slice(found.end));

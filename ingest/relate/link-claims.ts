@@ -19,15 +19,26 @@ export interface LinkedClaims {
   unlinked: UnlinkedClaim[];
 }
 
-/** Single-word proper names such as `MathInstruct`, `MIMIC-IT`, `StackExchange`: never plain words. */
+/**
+ * Single-word proper names such as `MathInstruct`, `MIMIC-IT`, `StackExchange`: never plain words,
+ * nor compound adjectives (`MosaicML-curated`).
+ */
 const PROPER_NAME = /^(?=.*[A-Z].*[A-Z]|.*\d)[A-Za-z][\w.+-]*$/;
+const ADJECTIVE = /-[a-z]+$/;
 
+/** `uses Chinese data`: a language, not a dataset's name; not worth reporting. */
+const LANGUAGE_WORD = /^(?:Chinese|English|Japanese|Korean|multilingual|Multi-lingual|Large)\b/;
+
+/** `trained on the [Andromeda](…) AI supercomputer`: hardware, not data. */
+const HARDWARE_AFTER = /^\s*(?:AI\s+)?(?:super ?computers?|gpus?|tpus?|clusters?|hardware|machines?|chips?)\b/i;
+
+/** Methods the lists file under data (`Data > Synthetic Data Generation`): they make training data. */
 function isDataGenerationMethod(e: Entity): boolean {
-  return e.label === 'Method' && e.mentions.some((m) => m.role === 'entry' && m.provenance.section.some((s) => /\bdata\b/i.test(s)));
+  return e.label === 'Method' && e.mentions.some((m) => m.provenance.section.some((s) => /^(?:synthetic )?data\b|data generation/i.test(s)));
 }
 
 function isEvaluation(e: Entity): boolean {
-  return e.label === 'Benchmark' || e.mentions.some((m) => m.provenance.section.some((s) => /evaluation|benchmark|leaderboard/i.test(s)));
+  return e.label === 'Benchmark' || e.mentions.some((m) => m.role === 'entry' && !m.tentative && m.provenance.section.some((s) => /evaluation|benchmark|leaderboard/i.test(s)));
 }
 
 /**
@@ -83,7 +94,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
       const unknown = target.kind === 'unknown' ? target : null;
       const known = target.kind === 'known' ? target.entity : null;
       const report = () => {
-        if (unknown && /^[A-Z0-9\u3400-\u9fff]/.test(unknown.text)) out.unlinked.push({ claim, text: unknown.text });
+        if (unknown && /^[A-Z0-9\u3400-\u9fff]/.test(unknown.text) && !LANGUAGE_WORD.test(unknown.text)) out.unlinked.push({ claim, text: unknown.link ? unknown.text : (unknown.phrase ?? unknown.text) });
       };
       switch (claim.relation) {
         case 'base':
@@ -101,7 +112,11 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
             state('RELATED_TO', claim.subject, ref(known), p);
           } else if (unknown?.link && strong && claim.relation === 'base') {
             state('BASED_ON', claim.subject, newMention(claim, 'Model', unknown.text, unknown.link.url).id, p);
-          } else if (unknown && claim.relation === 'tuned-on' && (unknown.link || PROPER_NAME.test(unknown.text))) {
+          } else if (
+            unknown &&
+            claim.relation === 'tuned-on' &&
+            (unknown.link ? !HARDWARE_AFTER.test(claim.sentence.text.slice(unknown.link.end)) : PROPER_NAME.test(unknown.text) && !ADJECTIVE.test(unknown.text))
+          ) {
             state('TRAINED_WITH', claim.subject, newMention(claim, 'Dataset', unknown.text, unknown.link?.url).id, p);
           } else if (strong) report();
           break;

@@ -1,3 +1,12 @@
+/** Repository keys are `host/owner/name…`. */
+export function repositoriesConflict(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return false;
+  const owners = (s: Set<string>) => new Set([...s].map((r) => r.split('/').slice(0, 2).join('/')));
+  const ob = owners(b);
+  for (const o of owners(a)) if (ob.has(o)) return false;
+  return true;
+}
+
 /**
  * Union-find over mentions that remembers, per cluster, the repositories its mentions link to
  * (two different repositories keep clusters apart) and which rule joined what.
@@ -29,13 +38,12 @@ export class Clusters {
     return this.repos[this.find(i)];
   }
 
-  /** Two clusters that each link a repository, and not a common one, are different projects. */
+  /**
+   * Two clusters that each link a repository, and neither a common one nor one of the same
+   * owner (a project that moved, `project-baize/baize` → `baize-chatbot`), are different projects.
+   */
   conflict(a: number, b: number): boolean {
-    const ra = this.reposOf(a);
-    const rb = this.reposOf(b);
-    if (!ra.size || !rb.size) return false;
-    for (const r of ra) if (rb.has(r)) return false;
-    return true;
+    return repositoriesConflict(this.reposOf(a), this.reposOf(b));
   }
 
   /** Joins the clusters of a and b (a's root stays the root) and records why. */
@@ -46,7 +54,7 @@ export class Clusters {
     this.parent[rb] = ra;
     for (const r of this.repos[rb]) this.repos[ra].add(r);
     for (const [k, v] of this.joined[rb]) this.add(ra, k, [...v]);
-    this.add(ra, rule, names);
+    if (new Set(names).size > 1) this.add(ra, rule, names);
     return true;
   }
 

@@ -62,7 +62,8 @@ function prepare(m: Mention, aliases: AliasTable): Prepared {
 function chooseLabel(ms: Mention[]): NodeLabel {
   const weight = new Map<NodeLabel, number>();
   for (const m of ms) {
-    const w = m.certain ? (m.role === 'entry' ? 3 : 2) : 1;
+    // A tentative name (a paper title's subject) takes the kind of what it joins.
+    const w = m.tentative ? 0 : m.certain ? (m.role === 'entry' ? 3 : 2) : 1;
     weight.set(m.label, (weight.get(m.label) ?? 0) + w);
   }
   return [...weight].sort((a, b) => b[1] - a[1] || THINGS.indexOf(a[0]) - THINGS.indexOf(b[0]))[0][0];
@@ -84,7 +85,7 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
       for (let i = 0; i < j; i++) {
         const a = items[group[i]];
         const b = items[group[j]];
-        if (sameKey(a, b)) clusters.union(group[i], group[j], 'normalised-name', [a.m.name, b.m.name]);
+        if (sameKey(a, b)) clusters.union(group[i], group[j], 'normalised-name', []);
         else if (a.m.label === b.m.label) clusters.union(group[i], group[j], 'same-repository', [a.m.name, b.m.name]);
       }
     }
@@ -96,8 +97,7 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
     if (it.m.tentative) return;
     for (const k of it.keys) byKey.set(`${it.space}:${k}`, [...(byKey.get(`${it.space}:${k}`) ?? []), i]);
   });
-  const nameRule = (it: Prepared) => (it.alias && nameKey(it.alias.name) !== nameKey(it.m.name) ? 'alias-table' : it.m.label === 'Paper' && it.keys[0]?.startsWith('arxiv:') ? 'same-paper' : 'normalised-name');
-  for (const group of byKey.values()) {
+  for (const [groupKey, group] of byKey) {
     const roots: number[] = [];
     for (const i of group) {
       const compatible = [...new Set(roots.map((r) => clusters.find(r)))].filter((r) => r !== clusters.find(i) && !clusters.conflict(r, i));
@@ -109,7 +109,9 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
         continue;
       }
       const target = compatible[0];
-      clusters.union(target, i, nameRule(items[i]), [items[target].m.name, items[i].m.name, ...(items[i].alias ? [items[i].alias!.name] : [])]);
+      // Name and alias joins are read back from the spellings (buildEntity); an arXiv id joins titles.
+      const byArxiv = groupKey.includes(':arxiv:');
+      clusters.union(target, i, byArxiv ? 'same-paper' : 'normalised-name', byArxiv ? [items[target].m.name, items[i].m.name] : []);
     }
   }
 
@@ -120,7 +122,7 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
     if (!it.m.tentative) return;
     const roots = new Set<number>();
     for (const k of it.keys) for (const j of byKey.get(`${it.space}:${k}`) ?? []) roots.add(clusters.find(j));
-    if (roots.size === 1) clusters.union([...roots][0], i, nameRule(it), [items[[...roots][0]].m.name, it.m.name]);
+    if (roots.size === 1) clusters.union([...roots][0], i, 'normalised-name', []);
     else {
       dropped.add(i);
       if (roots.size > 1) ambiguous.push({ mention: it.m, candidates: [...roots].map((r) => items[r].m.name) });
@@ -152,9 +154,9 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
     const canonical = aliases.lookup(it.m.label, sized.family)?.name ?? sized.family;
     return { name: canonical, key: nameKey(canonical), size: sized.size };
   };
+  const familyClusters = new Map<string, number>();
   {
     const index = keyRoots();
-    const familyClusters = new Map<string, number>();
     for (const group of clusters.groups()) {
       if (group.some((i) => dropped.has(i))) continue;
       const ms = group.map((i) => items[i]);
@@ -164,9 +166,9 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
       const own = clusters.find(group[0]);
       const targets = [...(index.get(fam.key) ?? [])].map((r) => clusters.find(r)).filter((r) => r !== own && !clusters.conflict(r, own));
       const names = [...new Set(ms.map((it) => it.m.name))];
-      if (targets.length) clusters.union(targets[0], own, 'size-variant', [items[targets[0]].m.name, ...names]);
+      if (targets.length) clusters.union(targets[0], own, 'size-variant', [fam.name, ...names]);
       else if (familyClusters.has(fam.key) && !clusters.conflict(familyClusters.get(fam.key)!, own)) {
-        clusters.union(familyClusters.get(fam.key)!, own, 'size-variant', names);
+        clusters.union(familyClusters.get(fam.key)!, own, 'size-variant', [fam.name, ...names]);
       } else if (!targets.length && !(index.get(fam.key)?.size)) familyClusters.set(fam.key, own);
     }
   }
@@ -175,11 +177,14 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   const entities: Entity[] = [];
   const entityOf = new Map<string, Entity>();
   const rootEntity = new Map<number, Entity>();
+  const familyRoots = new Set([...familyClusters.values()].map((r) => clusters.find(r)));
   for (const group of clusters.groups()) {
     const kept = group.filter((i) => !dropped.has(i));
     if (!kept.length) continue;
     const ms = kept.map((i) => items[i]);
-    const entity = buildEntity(ms, clusters.merges(kept[0]), family);
+    const merges = clusters.merges(kept[0]);
+    const joinedSizes = familyRoots.has(clusters.find(kept[0])) || merges.some((m) => m.rule === 'size-variant');
+    const entity = buildEntity(ms, merges, joinedSizes ? family : () => null);
     entities.push(entity);
     rootEntity.set(clusters.find(kept[0]), entity);
     for (const it of ms) entityOf.set(it.m.id, entity);
@@ -187,6 +192,7 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
 
   // 5. Sizes with an entry of their own are variants of their family.
   const index = keyRoots();
+  for (const [key, root] of familyClusters) index.set(key, new Set([...(index.get(key) ?? []), clusters.find(root)]));
   for (const entity of entities) {
     if (entity.label !== 'Model') continue;
     const entry = entity.mentions.find((m) => m.role === 'entry');
@@ -234,7 +240,7 @@ function buildEntity(ms: Prepared[], joined: { rule: string; names: string[] }[]
   }
 
   const aliases: string[] = [];
-  for (const it of named) {
+  for (const it of ms) {
     for (const s of [it.m.name, ...(it.m.alsoKnownAs ?? [])]) if (s !== name && !aliases.includes(s)) aliases.push(s);
   }
 
@@ -250,7 +256,20 @@ function buildEntity(ms: Prepared[], joined: { rule: string; names: string[] }[]
   }
   if (sizes.length) props.sizes = sizes;
 
-  const merges: Merge[] = joined
+  // Spellings joined by the alias table, and by their normalised name (per name key).
+  const spelled: { rule: string; names: string[] }[] = [];
+  const aliasedNames = ms.filter((it) => it.alias && nameKey(it.alias.name) !== nameKey(it.m.name)).map((it) => it.m.name);
+  if (aliasedNames.length) spelled.push({ rule: 'alias-table', names: [ms.find((it) => it.alias)!.alias!.name, ...aliasedNames] });
+  const byKey = new Map<string, string[]>();
+  for (const it of ms) {
+    if (aliasedNames.includes(it.m.name) || !it.keys[0]) continue;
+    const key = it.keys.find((k) => !k.startsWith('arxiv:')) ?? it.keys[0];
+    byKey.set(key, [...(byKey.get(key) ?? []), it.m.name]);
+  }
+  const variants = [...byKey.values()].map((names) => [...new Set(names)]).filter((names) => names.length > 1);
+  if (variants.length) spelled.push({ rule: 'normalised-name', names: variants.flat() });
+
+  const merges: Merge[] = [...joined, ...spelled]
     .map((j) => ({ rule: j.rule, names: [...new Set(j.names)] }))
     .filter((j) => j.names.length > 1)
     .sort((a, b) => a.rule.localeCompare(b.rule));

@@ -13,6 +13,11 @@ function clauseBefore(text: string, offset: number): string {
   return head.slice(cut + 1);
 }
 
+/** The clause after a trigger, up to the next comma or full stop: `GPT-3 like` is a comparison. */
+function clauseAfter(text: string, offset: number): string {
+  return text.slice(offset).split(/[,;.:()]/)[0];
+}
+
 /** Raw claims of one sentence about one subject, before any target is known. */
 export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provenance' | 'sentence'>[] {
   const out: Omit<Claim, 'subject' | 'provenance' | 'sentence'>[] = [];
@@ -23,8 +28,11 @@ export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provena
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (!t.inParentheses && parenDepthAt(sentence.text, start) > 0) continue;
+      // Link text names a thing; it states nothing (`[Instruction-tuned Version](…)`).
+      if (sentence.links.some((l) => start >= l.start && start < l.end)) continue;
       const clause = clauseBefore(sentence.text, start);
       if ((t.relation === 'base' || t.relation === 'tuned-on') && COMPARISON.test(clause)) continue;
+      if (t.relation === 'base' && t.direction === 'after' && /\blike\b|-like\b|-level\b|-style\b/i.test(clauseAfter(sentence.text, end))) continue;
       if (t.relation === 'base' && DATA_PROVENANCE.test(clause)) continue;
       const offset = t.direction === 'after' ? end : start;
       // Earlier triggers win for the same target position (successor before `version of`).

@@ -17,7 +17,7 @@ export interface Trigger {
 }
 
 const TUNED = String.raw`(?:instruction[- ])?(?:fine[- ]?tuned|finetuned|tuned|trained|pre-?trained|distilled)`;
-const NAME_AHEAD = String.raw`(?=(?!on\b|with\b|from\b|to\b)\S+(?:\s\S+)?\s+model\b)`;
+const NAME_AHEAD = String.raw`(?=(?!on\b|with\b|from\b|to\b|(?:large\s+)?language\s+model)\S+(?:\s\S+)?\s+model\b)`;
 
 export const TRIGGERS: Trigger[] = [
   // Successors and size versions are not derivations: matched first so `version of` below does not fire.
@@ -36,6 +36,9 @@ export const TRIGGERS: Trigger[] = [
   { relation: 'base', strength: 'strong', direction: 'after', re: /\b(?:further|continue[ds]?|continual) (?:pre-?train(?:ed|ing)?|train(?:ing)?)\s+(?!on\b)/gi },
   { relation: 'base', strength: 'strong', direction: 'after', re: new RegExp(String.raw`\bis an? ${NAME_AHEAD.replace('model', 'model (?:fine-?tuned|finetuned|trained)')}`, 'gi') },
   { relation: 'base', strength: 'strong', direction: 'after', re: new RegExp(String.raw`\b(?:an? |the )?(?:fine-?tuned|finetuned|instruct(?:ion)?-tuned) ${NAME_AHEAD}`, 'gi') },
+  { relation: 'base', strength: 'strong', direction: 'after', re: new RegExp(String.raw`\ban? (?:instruction-following|instruction-tuned|instruct-tuned|chat) ${NAME_AHEAD}`, 'gi') },
+  { relation: 'base', strength: 'weak', direction: 'after', re: /\b(?:fine[- ]?tuned|finetuned)\s+(?!on\b|with\b|using\b|for\b|to\b|from\b|version\b|by\b|in\b|and\b|models?\b)/gi },
+  { relation: 'base', strength: 'weak', direction: 'before', re: /(?<=\S)\s+instruct(?:ion)?[- ]tuning\b/gi },
   { relation: 'base', strength: 'weak', direction: 'after', re: /(?<![-\w])based on\s*/gi },
   { relation: 'base', strength: 'weak', direction: 'after', re: /\b(?:fine-?tun(?:e|ing)|finetun(?:e|ing)|tuning|continue training|pre-?training on|performs pre-?training on)\s+(?!on\b|with\b|for\b|to\b|of\b|in\b|script\b)/gi },
   { relation: 'base', strength: 'weak', direction: 'before', re: /(?<=\S)(?:-| )based\b/gi },
@@ -61,7 +64,7 @@ export const TRIGGERS: Trigger[] = [
 ];
 
 /** Words that make a clause a comparison: what follows them is a peer, never a base. */
-export const COMPARISON = /\b(?:outperform\w*|competitive|comparable|similar\w*|identical|equivalent|resembl\w*|surpass\w*|than|exceed\w*|approach(?:es|ing)?|close to|inherits?|impressing|beats?|rivals?)\b|%|-like\b|-level\b/i;
+export const COMPARISON = /\b(?:outperform\w*|competitive|comparable|similar\w*|identical|equivalent|resembl\w*|surpass\w*|than|exceed\w*|approach(?:es|ing)?|close to|inherits?|impressing|beats?|rivals?|like)\b|%|-like\b|-level\b/i;
 
 /** Words that make a clause about where data came from: its models are sources, not bases. */
 export const DATA_PROVENANCE = /\b(?:generated|api|conversations?|dialog(?:ue)?s|distill(?:ed|ation)?|responses?|answers?)\b/i;

@@ -30,9 +30,10 @@ export function sentenceSubject(sentence: RichText, subjects: Mention[]): Senten
   const lead = sentence.bold.find((b) => b.start === 0);
   const leadName = lead ? cleanName(sentence.text.slice(lead.start, lead.end)) : null;
   const m = SENTENCE_SUBJECT.exec(sentence.text);
-  const spelling = leadName && /^\s*(?:is|are|was|has)\b/i.test(sentence.text.slice(lead!.end)) ? leadName : m ? cleanName(m[1]) : null;
+  const spelling = leadName && /^\s+[a-z]/.test(sentence.text.slice(lead!.end)) ? leadName : m ? cleanName(m[1]) : null;
 
-  if (spelling && !PRONOUN.test(spelling.split(/\s/)[0]) && /[A-Z0-9]/.test(spelling[0] ?? '')) {
+  // `Alpaca's data is also used …` is about the row's model, not about Alpaca.
+  if (spelling && !/'s\b/.test(spelling) && !PRONOUN.test(spelling.split(/\s/)[0]) && /[A-Z0-9]/.test(spelling[0] ?? '')) {
     const exact = subjects.filter((s) => names(spelling, s) === 'exact');
     if (exact.length) return { kind: 'rows', mentions: exact };
     const prefix = subjects.filter((s) => names(spelling, s) === 'prefix');
