@@ -4,9 +4,9 @@ import {
   COUNT_GRAPH,
   DELETE_STALE_EDGES,
   DELETE_STALE_NODES,
+  MERGE_EDGES,
+  MERGE_NODES,
   SCHEMA_STATEMENTS,
-  mergeEdges,
-  mergeNodes,
 } from './cypher.js';
 import { edgeRow, nodeRow } from './rows.js';
 import { checkGraph } from './check.js';
@@ -29,17 +29,6 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 /**
  * Makes the database hold exactly `graph`: constraints and indexes first (schema changes cannot
  * share a transaction with writes), then every MERGE and the removal of what is no longer
@@ -57,14 +46,10 @@ export async function loadGraph(driver: Driver, graph: Graph, opts: LoadOptions 
     await session.run('CALL db.awaitIndexes(60)');
 
     await session.executeWrite(async (tx: ManagedTransaction) => {
-      for (const [label, nodes] of groupBy(graph.nodes, (n) => n.label)) {
-        for (const batch of chunks(nodes, batchSize)) await tx.run(mergeNodes(label), { rows: batch.map(nodeRow) });
-        log(`merged ${nodes.length} ${label} nodes`);
-      }
-      for (const [type, edges] of groupBy(graph.edges, (e) => e.type)) {
-        for (const batch of chunks(edges, batchSize)) await tx.run(mergeEdges(type), { rows: batch.map(edgeRow) });
-        log(`merged ${edges.length} ${type} edges`);
-      }
+      for (const batch of chunks(graph.nodes, batchSize)) await tx.run(MERGE_NODES, { rows: batch.map(nodeRow) });
+      log(`merged ${graph.nodes.length} nodes`);
+      for (const batch of chunks(graph.edges, batchSize)) await tx.run(MERGE_EDGES, { rows: batch.map(edgeRow) });
+      log(`merged ${graph.edges.length} edges`);
       await tx.run(DELETE_STALE_EDGES, { edgeIds: graph.edges.map((e) => e.id) });
       await tx.run(DELETE_STALE_NODES, { nodeIds: graph.nodes.map((n) => n.id) });
     });

@@ -9,10 +9,12 @@ import type { GraphEdge, GraphNode } from '../graph/types.js';
 
 export interface NodeRow {
   id: string;
+  label: string;
   props: Record<string, unknown>;
 }
 
 export interface EdgeRow {
+  type: string;
   source: string;
   target: string;
   props: Record<string, unknown>;
@@ -22,6 +24,7 @@ export function nodeRow(node: GraphNode): NodeRow {
   const names = [node.name, ...node.aliases];
   return {
     id: node.id,
+    label: node.label,
     props: {
       ...node.props,
       id: node.id,
@@ -40,6 +43,7 @@ export function nodeRow(node: GraphNode): NodeRow {
 
 export function edgeRow(edge: GraphEdge): EdgeRow {
   return {
+    type: edge.type,
     source: edge.source,
     target: edge.target,
     props: {
