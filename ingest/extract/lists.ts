@@ -259,6 +259,20 @@ function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKi
   return things;
 }
 
+/**
+ * `a mixture of filtered webpages, books, Wikipedia, news articles, …` under Datasets: the
+ * capitalised items may be datasets the lists name elsewhere; each is kept only if it is.
+ */
+function namedInDescription(sink: Sink, things: Mention[], head: Head): void {
+  const text = cleanText(head.rich.text.replace(/\([^()]*\)/g, ' '));
+  for (const part of text.split(/,|\band\b|、/)) {
+    const name = cleanName(part.replace(/^(?:the|a|an)\s+/i, ''));
+    if (!/^[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}$/.test(name)) continue;
+    const m = sink.mention({ label: 'Dataset', certain: true, role: 'reference', tentative: true, name, props: {}, provenance: provenance(head.place, 'list') });
+    for (const t of things) sink.statement('TRAINED_WITH', t, m, provenance(head.place, 'list'));
+  }
+}
+
 function stripResources(rich: RichText, resources: TextLink[]): RichText {
   let text = rich.text;
   for (const r of resources) text = text.split(r.text).join(' '.repeat(r.text.length));
@@ -334,6 +348,7 @@ function readResources(sink: Sink, things: Mention[], children: ListItem[], dept
         const name = cleanName(readNames(gh.rich, /[&、]/).pieces.map((p) => p.name).join(' ')).replace(/^(?:the|an?)\s+/i, '');
         if (!name || looksLikeSentence(name) || gh.rich.text.trim().startsWith('a ')) {
           sink.note('unreadable', gh.place, cleanText(gh.rich.text), `a description, not a name, under "${h.bare}"`);
+          if (group !== 'architecture') namedInDescription(sink, things, gh);
           continue;
         }
         const isArch = group === 'architecture';

@@ -49,7 +49,9 @@ function prepare(m: Mention, aliases: AliasTable): Prepared {
   } else if (m.label === 'Organization') {
     keys = spellings.map((s) => (s.startsWith('@') ? '@' : '') + nameKey(s));
   } else if (m.label === 'Category') {
-    keys = [nameKey(((m.props.path as string[]) ?? [m.name]).join('/'))];
+    // Headings are compared one by one, each through the alias table (a section renamed or misspelled).
+    const path = ((m.props.path as string[]) ?? [m.name]).map((h) => aliases.lookup('Category', h)?.name ?? h);
+    keys = [nameKey(path.join('/'))];
   } else {
     keys = spellings.map(nameKey);
   }
@@ -118,10 +120,14 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   // 3. Tentative mentions join the one entity of their name, or are dropped.
   const unresolved: Mention[] = [];
   const dropped = new Set<number>();
+  // A tentative name whose kind is certain (a dataset in a description) only joins that kind.
+  const kindOf = new Map(clusters.groups().map((g) => [clusters.find(g[0]), chooseLabel(g.map((i) => items[i].m))]));
+  const fits = (it: Prepared, root: number) =>
+    !it.m.certain || kindOf.get(root) === it.m.label || (it.m.label === 'Dataset' && kindOf.get(root) === 'Benchmark');
   items.forEach((it, i) => {
     if (!it.m.tentative) return;
     const roots = new Set<number>();
-    for (const k of it.keys) for (const j of byKey.get(`${it.space}:${k}`) ?? []) roots.add(clusters.find(j));
+    for (const k of it.keys) for (const j of byKey.get(`${it.space}:${k}`) ?? []) if (fits(it, clusters.find(j))) roots.add(clusters.find(j));
     if (roots.size === 1) clusters.union([...roots][0], i, 'normalised-name', []);
     else {
       dropped.add(i);
@@ -255,6 +261,7 @@ function buildEntity(ms: Prepared[], joined: { rule: string; names: string[] }[]
     }
   }
   if (sizes.length) props.sizes = sizes;
+  if (label === 'Category') props.path = name.split(' > ');
 
   // Spellings joined by the alias table, and by their normalised name (per name key).
   const spelled: { rule: string; names: string[] }[] = [];

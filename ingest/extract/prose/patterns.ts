@@ -24,6 +24,7 @@ export const TRIGGERS: Trigger[] = [
   { relation: 'related', strength: 'strong', direction: 'after', re: /\b(?:second|next|new)[- ]generation version of\s*/gi },
   { relation: 'related', strength: 'strong', direction: 'after', re: /\b(?:re-?)?(?:implementation|implemention|reproduction|port|clone) (?:of|for)\s*/gi },
   { relation: 'related', strength: 'strong', direction: 'after', re: /\b(?:proposed in|borrows from)\s*/gi },
+  { relation: 'related', strength: 'weak', direction: 'after', re: /\b(?:converts?|supports?|run inference on|inference (?:on|for|of))\s+(?:the\s+)?(?:latest\s+)?/gi },
   { relation: 'release', strength: 'strong', direction: 'after', re: /\bmodels? released:\s*/gi },
   { relation: 'release', strength: 'strong', direction: 'after', re: /\breleased\b[^.]*?\bincluding\s*/gi },
 
