@@ -116,7 +116,9 @@ function readDocument(sink: Sink, head: Head, children: ListItem[], kind: Sectio
     undefined;
   const fromText = head.bare ? readTitle(head.bare) : null;
   const fromUrl = link ? titleFromUrl(link.url) : null;
-  const title = fromText?.title || (link ? paperName(link.url, link.text) : '');
+  // A PDF named after the paper gives the full title where the list writes a short one (`ERNIE 3.0`).
+  const short = !fromText || fromText.title.split(/\s+/).length <= 3;
+  const title = (short && fromUrl?.title) || fromText?.title || (link ? paperName(link.url, link.text) : '');
   const year = fromText?.year ?? fromUrl?.year;
   const props: Record<string, PropValue> = { kind: link ? resourceKind(link.text) === 'blog' ? 'blog' : 'paper' : 'paper' };
   if (link?.url) props.url = link.url;
@@ -130,7 +132,7 @@ function readDocument(sink: Sink, head: Head, children: ListItem[], kind: Sectio
     certain: true,
     role: 'entry',
     name: title,
-    alsoKnownAs: fromUrl && fromUrl.title !== title ? [fromUrl.title] : undefined,
+    alsoKnownAs: [fromUrl?.title, fromText?.title].filter((t): t is string => !!t && t !== title).slice(0, 1),
     url: link?.url || undefined,
     props,
     provenance: provenance(head.place, 'list'),
