@@ -22,6 +22,11 @@ export interface Mention {
   name: string;
   /** Other spellings given in the same place: `华驼(HuaTuo)`, `low-rank adaptation (LoRA)`. */
   alsoKnownAs?: string[];
+  /**
+   * How a sentence wrote it when that spelling names something else too: the data of BELLE,
+   * written `[BELLE]`. Shown as an alias, never used to join (it would join the model).
+   */
+  writtenAs?: string[];
   url?: string;
   /** The link covered several names (`[LLaMA/LLaMA2](…)`), so it says nothing about identity. */
   sharedLink?: boolean;

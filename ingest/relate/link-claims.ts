@@ -2,6 +2,7 @@ import type { EdgeType, NodeLabel, Provenance } from '../graph/types.js';
 import type { Claim, Mention, Statement } from '../extract/types.js';
 import type { AliasTable } from '../resolve/aliases.js';
 import type { Entity, Resolution } from '../resolve/entity.js';
+import { cleanName } from '../names/text.js';
 import { BasedOnPolicy } from './based-on-policy.js';
 import { claimTargets, type Target } from './claim-targets.js';
 import { entityIndex } from './entity-index.js';
@@ -60,7 +61,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
   const out: LinkedClaims = { mentions: [], statements: [], unlinked: [] };
   let seq = 0;
 
-  const newMention = (claim: Claim, label: NodeLabel, name: string, url?: string): Mention => {
+  const newMention = (claim: Claim, label: NodeLabel, name: string, url?: string, writtenAs?: string): Mention => {
     const m: Mention = {
       id: `${claim.provenance.source}:${claim.provenance.line}:t${++seq}`,
       label,
@@ -68,6 +69,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
       role: 'reference',
       name,
       ...(url ? { url } : {}),
+      ...(writtenAs && writtenAs !== name ? { writtenAs: [writtenAs] } : {}),
       props: url ? { url } : {},
       provenance: claim.provenance,
     };
@@ -78,8 +80,8 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
   const state = (type: EdgeType, from: string, to: string, provenance: Provenance) => out.statements.push({ type, from, to, provenance });
 
   /** `use Alpaca data`: the data of a model is a dataset of its own, related to the model. */
-  const dataOf = (claim: Claim, e: Entity): string => {
-    const m = newMention(claim, 'Dataset', `${e.name} data`);
+  const dataOf = (claim: Claim, e: Entity, written: string): string => {
+    const m = newMention(claim, 'Dataset', `${e.name} data`, undefined, cleanName(written.replace(/'s$/, '')));
     state('RELATED_TO', m.id, ref(e), claim.provenance);
     return m.id;
   };
@@ -101,7 +103,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
         case 'tuned-on': {
           if (known?.label === 'Model') {
             if (claim.allLinksInClause) {
-              state('TRAINED_WITH', claim.subject, dataOf(claim, known), p);
+              state('TRAINED_WITH', claim.subject, dataOf(claim, known, target.text), p);
             } else if (subject.label === 'Model' || strong) {
               if (policy.allows(subject, known)) state('BASED_ON', claim.subject, ref(known), p);
             } else state('RELATED_TO', claim.subject, ref(known), p);
@@ -123,7 +125,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
         }
         case 'data': {
           if (known?.label === 'Dataset' || known?.label === 'Benchmark' || (known && isDataGenerationMethod(known))) state('TRAINED_WITH', claim.subject, ref(known), p);
-          else if (known && (known.label === 'Model' || known.label === 'Project')) state('TRAINED_WITH', claim.subject, dataOf(claim, known), p);
+          else if (known && (known.label === 'Model' || known.label === 'Project')) state('TRAINED_WITH', claim.subject, dataOf(claim, known, target.text), p);
           else report();
           break;
         }

@@ -247,7 +247,7 @@ function buildEntity(ms: Prepared[], joined: { rule: string; names: string[] }[]
 
   const aliases: string[] = [];
   for (const it of ms) {
-    for (const s of [it.m.name, ...(it.m.alsoKnownAs ?? [])]) if (s !== name && !aliases.includes(s)) aliases.push(s);
+    for (const s of [it.m.name, ...(it.m.alsoKnownAs ?? []), ...(it.m.writtenAs ?? [])]) if (s !== name && !aliases.includes(s)) aliases.push(s);
   }
 
   const props: Record<string, PropValue> = {};
