@@ -11,5 +11,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Stopping Neo4j normally takes under a second; allow for a slow machine.
     teardownTimeout: 60_000,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
   },
 });
