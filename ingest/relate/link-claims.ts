@@ -4,7 +4,7 @@ import type { AliasTable } from '../resolve/aliases.js';
 import type { Entity, Resolution } from '../resolve/entity.js';
 import { cleanName } from '../names/text.js';
 import { BasedOnPolicy } from './based-on-policy.js';
-import { claimTargets, type Target } from './claim-targets.js';
+import { claimTargets } from './claim-targets.js';
 import { entityIndex } from './entity-index.js';
 
 /** A sentence's candidate name that matched nothing the lists know. */
@@ -166,4 +166,3 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
   return out;
 }
 
-export type { Target };

@@ -1,13 +1,10 @@
-import { nameKey } from '../graph/name-key.js';
-import type { Merge, NodeLabel, PropValue } from '../graph/types.js';
 import type { Mention } from '../extract/types.js';
-import { repositoryKey, arxivId } from '../names/links.js';
-import { splitSize } from '../names/size.js';
-import { isNonLatin } from '../names/text.js';
-import type { AliasEntry, AliasTable } from './aliases.js';
+import type { AliasTable } from './aliases.js';
+import { buildEntity, chooseLabel } from './build-entity.js';
 import { Clusters } from './clusters.js';
-import { isThing, THINGS, type Entity, type Resolution } from './entity.js';
+import type { Entity, Resolution } from './entity.js';
 import { assignIds } from './ids.js';
+import { familyOf, prepare, type Prepared } from './keys.js';
 
 /**
  * Joins mentions into entities, one per real thing, by explainable rules applied in order:
@@ -21,55 +18,6 @@ import { assignIds } from './ids.js';
  *  4. `size-variant`: a size named only in passing (`LLaMA-13B` as a base) is its family; a
  *     size the lists give an entry of its own (`Falcon-7B`) stays a node, VARIANT_OF its family.
  */
-
-interface Prepared {
-  m: Mention;
-  space: string;
-  alias: AliasEntry | null;
-  canonical: string;
-  keys: string[];
-  repo: string | null;
-}
-
-function spaceOf(m: Mention): string {
-  return isThing(m.label) ? 'thing' : m.label;
-}
-
-function prepare(m: Mention, aliases: AliasTable): Prepared {
-  const alias = aliases.lookup(m.label, m.name);
-  const canonical = alias?.name ?? m.name;
-  const spellings = [canonical, ...(m.alsoKnownAs ?? [])].map((s) => aliases.lookup(m.label, s)?.name ?? s);
-  let keys: string[];
-  if (m.label === 'Paper') {
-    const id = (m.props.arxivId as string | undefined) ?? (m.url ? arxivId(m.url) : null);
-    keys = [
-      ...(id ? [`arxiv:${id}`] : []),
-      ...spellings.filter((s) => !/^arXiv:/.test(s)).map((s) => `title:${nameKey(s)}`),
-    ];
-  } else if (m.label === 'Organization') {
-    keys = spellings.map((s) => (s.startsWith('@') ? '@' : '') + nameKey(s));
-  } else if (m.label === 'Category') {
-    // Headings are compared one by one, each through the alias table (a section renamed or misspelled).
-    const path = ((m.props.path as string[]) ?? [m.name]).map((h) => aliases.lookup('Category', h)?.name ?? h);
-    keys = [nameKey(path.join('/'))];
-  } else {
-    keys = spellings.map(nameKey);
-  }
-  keys = [...new Set(keys.filter((k) => k && k !== '@'))];
-  const repo = isThing(m.label) && m.url && !m.sharedLink && !m.tentative ? repositoryKey(m.url) : null;
-  return { m, space: spaceOf(m), alias, canonical, keys, repo };
-}
-
-/** The kind most mentions give, certain entries counting most; ties go to the more specific kind. */
-function chooseLabel(ms: Mention[]): NodeLabel {
-  const weight = new Map<NodeLabel, number>();
-  for (const m of ms) {
-    // A tentative name (a paper title's subject) takes the kind of what it joins.
-    const w = m.tentative ? 0 : m.certain ? (m.role === 'entry' ? 3 : 2) : 1;
-    weight.set(m.label, (weight.get(m.label) ?? 0) + w);
-  }
-  return [...weight].sort((a, b) => b[1] - a[1] || THINGS.indexOf(a[0]) - THINGS.indexOf(b[0]))[0][0];
-}
 
 export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   const items = mentions.map((m) => prepare(m, aliases));
@@ -154,12 +102,7 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
     });
     return index;
   };
-  const family = (it: Prepared) => {
-    const sized = splitSize(it.canonical);
-    if (!sized) return null;
-    const canonical = aliases.lookup(it.m.label, sized.family)?.name ?? sized.family;
-    return { name: canonical, key: nameKey(canonical), size: sized.size };
-  };
+  const family = (it: Prepared) => familyOf(it, aliases);
   const familyClusters = new Map<string, number>();
   {
     const index = keyRoots();
@@ -213,72 +156,3 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   return { entities, entityOf, unresolved, ambiguous };
 }
 
-function buildEntity(ms: Prepared[], joined: { rule: string; names: string[] }[], family: (it: Prepared) => { name: string; size: string } | null): Entity {
-  const mentions = ms.map((it) => it.m);
-  const label = isThing(mentions[0].label) ? chooseLabel(mentions) : mentions[0].label;
-  const entries = ms.filter((it) => it.m.role === 'entry');
-
-  // Sizes that joined their family are recorded as sizes, not as other names of the family.
-  const sizeOnly = new Set<Prepared>();
-  const sizes: string[] = [];
-  if (label === 'Model' && !entries.some((it) => family(it))) {
-    const plain = ms.filter((it) => !family(it));
-    for (const it of ms) {
-      const fam = family(it);
-      if (fam && (plain.length || ms.every((x) => family(x)?.name === fam.name))) {
-        sizeOnly.add(it);
-        if (!sizes.includes(fam.size)) sizes.push(fam.size);
-      }
-    }
-  }
-  const named = ms.filter((it) => !sizeOnly.has(it));
-
-  let name: string;
-  const aliased = ms.find((it) => it.alias);
-  if (aliased) name = aliased.alias!.name;
-  else if (!named.length) name = family(ms[0])!.name;
-  else {
-    const pool = entries.filter((it) => !sizeOnly.has(it)).length ? entries.filter((it) => !sizeOnly.has(it)) : named;
-    const latin = pool.find((it) => !isNonLatin(it.m.name));
-    const aka = pool.map((it) => it.m.alsoKnownAs?.find((a) => !isNonLatin(a))).find(Boolean);
-    name = latin?.m.name ?? aka ?? pool[0].m.name;
-    if (label === 'Paper') name = pool.map((it) => it.m.name).find((n) => !/^arXiv:/.test(n)) ?? name;
-  }
-
-  const aliases: string[] = [];
-  for (const it of ms) {
-    for (const s of [it.m.name, ...(it.m.alsoKnownAs ?? []), ...(it.m.writtenAs ?? [])]) if (s !== name && !aliases.includes(s)) aliases.push(s);
-  }
-
-  const props: Record<string, PropValue> = {};
-  const ordered = [...ms.filter((it) => it.m.role === 'entry'), ...ms.filter((it) => it.m.role !== 'entry')];
-  for (const it of ordered) {
-    for (const [k, v] of Object.entries(it.m.props)) {
-      if (k === 'links') {
-        const have = (props.links as string[] | undefined) ?? [];
-        props.links = [...have, ...(v as string[]).filter((u) => !have.includes(u))];
-      } else if (!(k in props)) props[k] = v;
-    }
-  }
-  if (sizes.length) props.sizes = sizes;
-  if (label === 'Category') props.path = name.split(' > ');
-
-  // Spellings joined by the alias table, and by their normalised name (per name key).
-  const spelled: { rule: string; names: string[] }[] = [];
-  const aliasedNames = ms.filter((it) => it.alias && nameKey(it.alias.name) !== nameKey(it.m.name)).map((it) => it.m.name);
-  if (aliasedNames.length) spelled.push({ rule: 'alias-table', names: [ms.find((it) => it.alias)!.alias!.name, ...aliasedNames] });
-  const byKey = new Map<string, string[]>();
-  for (const it of ms) {
-    if (aliasedNames.includes(it.m.name) || !it.keys[0]) continue;
-    const key = it.keys.find((k) => !k.startsWith('arxiv:')) ?? it.keys[0];
-    byKey.set(key, [...(byKey.get(key) ?? []), it.m.name]);
-  }
-  const variants = [...byKey.values()].map((names) => [...new Set(names)]).filter((names) => names.length > 1);
-  if (variants.length) spelled.push({ rule: 'normalised-name', names: variants.flat() });
-
-  const merges: Merge[] = [...joined, ...spelled]
-    .map((j) => ({ rule: j.rule, names: [...new Set(j.names)] }))
-    .filter((j) => j.names.length > 1)
-    .sort((a, b) => a.rule.localeCompare(b.rule));
-  return { id: '', label, name, aliases, mentions, merges, props };
-}

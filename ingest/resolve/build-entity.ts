@@ -1,0 +1,94 @@
+import { nameKey } from '../graph/name-key.js';
+import type { Merge, NodeLabel, PropValue } from '../graph/types.js';
+import type { Mention } from '../extract/types.js';
+import { isNonLatin } from '../names/text.js';
+import { isThing, THINGS, type Entity } from './entity.js';
+import type { Prepared } from './keys.js';
+
+/** How the mentions of one cluster become an entity: its kind, display name, aliases, props, merges. */
+
+/** The kind most mentions give, certain entries counting most; ties go to the more specific kind. */
+export function chooseLabel(ms: Mention[]): NodeLabel {
+  const weight = new Map<NodeLabel, number>();
+  for (const m of ms) {
+    // A tentative name (a paper title's subject) takes the kind of what it joins.
+    const w = m.tentative ? 0 : m.certain ? (m.role === 'entry' ? 3 : 2) : 1;
+    weight.set(m.label, (weight.get(m.label) ?? 0) + w);
+  }
+  return [...weight].sort((a, b) => b[1] - a[1] || THINGS.indexOf(a[0]) - THINGS.indexOf(b[0]))[0][0];
+}
+
+
+/**
+ * Display name: the alias table's canonical name if one applies, else the first entry spelling in
+ * corpus order (a Latin one over `华驼`); a family known only through its sizes takes the family name.
+ */
+export function buildEntity(ms: Prepared[], joined: { rule: string; names: string[] }[], family: (it: Prepared) => { name: string; size: string } | null): Entity {
+  const mentions = ms.map((it) => it.m);
+  const label = isThing(mentions[0].label) ? chooseLabel(mentions) : mentions[0].label;
+  const entries = ms.filter((it) => it.m.role === 'entry');
+
+  // Sizes that joined their family are recorded as sizes, not as other names of the family.
+  const sizeOnly = new Set<Prepared>();
+  const sizes: string[] = [];
+  if (label === 'Model' && !entries.some((it) => family(it))) {
+    const plain = ms.filter((it) => !family(it));
+    for (const it of ms) {
+      const fam = family(it);
+      if (fam && (plain.length || ms.every((x) => family(x)?.name === fam.name))) {
+        sizeOnly.add(it);
+        if (!sizes.includes(fam.size)) sizes.push(fam.size);
+      }
+    }
+  }
+  const named = ms.filter((it) => !sizeOnly.has(it));
+
+  let name: string;
+  const aliased = ms.find((it) => it.alias);
+  if (aliased) name = aliased.alias!.name;
+  else if (!named.length) name = family(ms[0])!.name;
+  else {
+    const pool = entries.filter((it) => !sizeOnly.has(it)).length ? entries.filter((it) => !sizeOnly.has(it)) : named;
+    const latin = pool.find((it) => !isNonLatin(it.m.name));
+    const aka = pool.map((it) => it.m.alsoKnownAs?.find((a) => !isNonLatin(a))).find(Boolean);
+    name = latin?.m.name ?? aka ?? pool[0].m.name;
+    if (label === 'Paper') name = pool.map((it) => it.m.name).find((n) => !/^arXiv:/.test(n)) ?? name;
+  }
+
+  const aliases: string[] = [];
+  for (const it of ms) {
+    for (const s of [it.m.name, ...(it.m.alsoKnownAs ?? []), ...(it.m.writtenAs ?? [])]) if (s !== name && !aliases.includes(s)) aliases.push(s);
+  }
+
+  const props: Record<string, PropValue> = {};
+  const ordered = [...ms.filter((it) => it.m.role === 'entry'), ...ms.filter((it) => it.m.role !== 'entry')];
+  for (const it of ordered) {
+    for (const [k, v] of Object.entries(it.m.props)) {
+      if (k === 'links') {
+        const have = (props.links as string[] | undefined) ?? [];
+        props.links = [...have, ...(v as string[]).filter((u) => !have.includes(u))];
+      } else if (!(k in props)) props[k] = v;
+    }
+  }
+  if (sizes.length) props.sizes = sizes;
+  if (label === 'Category') props.path = name.split(' > ');
+
+  // Spellings joined by the alias table, and by their normalised name (per name key).
+  const spelled: { rule: string; names: string[] }[] = [];
+  const aliasedNames = ms.filter((it) => it.alias && nameKey(it.alias.name) !== nameKey(it.m.name)).map((it) => it.m.name);
+  if (aliasedNames.length) spelled.push({ rule: 'alias-table', names: [ms.find((it) => it.alias)!.alias!.name, ...aliasedNames] });
+  const byKey = new Map<string, string[]>();
+  for (const it of ms) {
+    if (aliasedNames.includes(it.m.name) || !it.keys[0]) continue;
+    const key = it.keys.find((k) => !k.startsWith('arxiv:')) ?? it.keys[0];
+    byKey.set(key, [...(byKey.get(key) ?? []), it.m.name]);
+  }
+  const variants = [...byKey.values()].map((names) => [...new Set(names)]).filter((names) => names.length > 1);
+  if (variants.length) spelled.push({ rule: 'normalised-name', names: variants.flat() });
+
+  const merges: Merge[] = [...joined, ...spelled]
+    .map((j) => ({ rule: j.rule, names: [...new Set(j.names)] }))
+    .filter((j) => j.names.length > 1)
+    .sort((a, b) => a.rule.localeCompare(b.rule));
+  return { id: '', label, name, aliases, mentions, merges, props };
+}
