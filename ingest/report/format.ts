@@ -20,7 +20,7 @@ export function formatReport(report: IngestReport): string {
   lines.push('', '## Merges by rule', '');
   for (const m of report.merges) {
     lines.push(`### ${m.rule} (${m.merges.length})`);
-    for (const x of m.merges) lines.push(`  ${x.id}: ${x.names.join(' | ')}`);
+    for (const x of m.merges) lines.push(`  ${x.id}: ${x.names.join(' | ')}  (${x.at.join(', ')})`);
   }
 
   lines.push('', `## Cells and items not read (${report.unreadable.length})`, '');

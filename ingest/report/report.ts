@@ -14,8 +14,8 @@ export interface ReportItem {
 
 export interface MergeReport {
   rule: string;
-  /** Nodes where this rule joined different spellings. */
-  merges: { id: string; names: string[] }[];
+  /** Nodes where this rule joined different spellings, with where each spelling first appears. */
+  merges: { id: string; names: string[]; at: string[] }[];
 }
 
 /** What `--report` prints for list maintainers. */
@@ -48,9 +48,17 @@ export function buildReport(files: { source: string; extraction: Extraction }[],
     ...unlinked.map((u) => ({ ...u.claim.provenance, text: u.text, reason: `named in a sentence (${u.claim.relation}) but not listed anywhere` })),
   ].map((r) => ({ source: r.source, line: r.line, section: r.section, text: r.text, reason: r.reason }));
 
+  const entities = new Map(res.entities.map((e) => [e.id, e]));
+  const firstPlace = (id: string, spelling: string) => {
+    const m = entities.get(id)?.mentions.find((x) => x.name === spelling || x.alsoKnownAs?.includes(spelling));
+    return m ? `${m.provenance.source}:${m.provenance.line}` : '';
+  };
   const rules = new Map<string, MergeReport['merges']>();
   for (const n of graph.nodes) {
-    for (const m of n.merges) rules.set(m.rule, [...(rules.get(m.rule) ?? []), { id: n.id, names: m.names }]);
+    for (const m of n.merges) {
+      const at = [...new Set(m.names.map((s) => firstPlace(n.id, s)).filter(Boolean))];
+      rules.set(m.rule, [...(rules.get(m.rule) ?? []), { id: n.id, names: m.names, at }]);
+    }
   }
   const placeholders = countBy(notes.filter((n) => n.kind === 'placeholder'), (n) => n.text);
   const order = (a: ReportItem, b: ReportItem) => a.source.localeCompare(b.source) || a.line - b.line || a.text.localeCompare(b.text);

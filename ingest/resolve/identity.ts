@@ -115,7 +115,9 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
       const own = clusters.find(group[0]);
       const targets = [...(index.get(fam.key) ?? [])].map((r) => clusters.find(r)).filter((r) => r !== own && !clusters.conflict(r, own));
       const names = [...new Set(ms.map((it) => it.m.name))];
-      if (targets.length) clusters.union(targets[0], own, 'size-variant', [fam.name, ...names]);
+      // Recorded under the family's own spelling (`BLOOM`, not the `bloom` of `bloom-1b4-zh`).
+      const familySpelling = items.find((it, j) => clusters.find(j) === clusters.find(targets[0] ?? own) && it.keys.includes(fam.key))?.canonical ?? fam.name;
+      if (targets.length) clusters.union(targets[0], own, 'size-variant', [familySpelling, ...names]);
       else if (familyClusters.has(fam.key) && !clusters.conflict(familyClusters.get(fam.key)!, own)) {
         clusters.union(familyClusters.get(fam.key)!, own, 'size-variant', [fam.name, ...names]);
       } else if (!targets.length && !(index.get(fam.key)?.size)) familyClusters.set(fam.key, own);
