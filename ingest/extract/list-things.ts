@@ -23,8 +23,10 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
   let certain: boolean;
   if (kind && typeof kind === 'object') {
     ({ label, certain } = kind);
-    // Products with a repository are software; the rest of that section are models and services.
-    if (!kind.certain && kind.label === 'Model' && repoLink) label = 'Project';
+    // Where the heading only suggests a kind, an item given by its repository is software:
+    // a product with a GitHub link (AgentGPT), a survey entry cited as `[[Github]]` (Code Alpaca).
+    const inlineRepo = head.resources.some((r) => resourceKind(r.text) === 'repository');
+    if (!kind.certain && ((kind.label === 'Model' && repoLink) || inlineRepo)) label = 'Project';
   } else if (repoLink || head.rich.links.some((l) => repositoryKey(l.url))) {
     ({ label, certain } = { label: 'Project', certain: false });
   } else {

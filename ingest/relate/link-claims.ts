@@ -104,7 +104,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
           if (known?.label === 'Model') {
             if (claim.allLinksInClause) {
               state('TRAINED_WITH', claim.subject, dataOf(claim, known, target.text), p);
-            } else if (subject.label === 'Model' || strong) {
+            } else if (subject.label === 'Model' || (strong && (subject.label === 'Method' || subject.label === 'Project'))) {
               if (policy.allows(subject, known)) state('BASED_ON', claim.subject, ref(known), p);
             } else state('RELATED_TO', claim.subject, ref(known), p);
           } else if (known && claim.relation === 'tuned-on') {
