@@ -89,6 +89,9 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
   for (const claim of claims) {
     const subject = res.entityOf.get(claim.subject);
     if (!subject) continue;
+    // Data a benchmark or dataset is "collected from" is its source, not its training.
+    const trains = subject.label === 'Model' || subject.label === 'Method' || subject.label === 'Project';
+    if (!trains && ['tuned-on', 'data', 'generated-by', 'technique'].includes(claim.relation)) continue;
     const strong = claim.strength === 'strong';
     for (const target of claimTargets(claim, index)) {
       if (target.kind === 'known' && target.entity === subject) continue;

@@ -52,6 +52,7 @@ export const TRIGGERS: Trigger[] = [
   { relation: 'tuned-on', strength: 'strong', direction: 'after', re: new RegExp(String.raw`\b${TUNED} on\s*`, 'gi') },
   { relation: 'data', strength: 'strong', direction: 'after', re: /\b(?:use[sd]?|using|utilize[sd]?)\s+(?=\S+(?:\s\S+)?\s+(?:data|dataset)\b)/gi },
   { relation: 'data', strength: 'strong', direction: 'before', re: /'s (?:data|dataset)\b/gi },
+  { relation: 'data', strength: 'strong', direction: 'after', re: /\b(?:filtered|collected|sampled) from\s*(?:the\s+)?/gi },
   { relation: 'generated-by', strength: 'strong', direction: 'after', re: /\bgenerated (?:by|via|using|with)(?: using| letting)?\s*/gi },
 
   // Methods.
