@@ -50,8 +50,9 @@ function candidate(text: string, at: number): { word: string; phrase: string } {
 }
 
 function linkTarget(link: TextLink, index: EntityIndex): Target {
-  const { name } = splitParenthetical(link.text);
-  const byName = index.byName(name);
+  const { name, alsoKnownAs } = splitParenthetical(link.text);
+  // `[low-rank adaptation (LoRA)](…)`: the acronym may be the name the lists use.
+  const byName = [name, ...alsoKnownAs].map((n) => index.byName(n)).find((hits) => hits.length) ?? [];
   // The same name behind another repository is another project (QLoRA's guanaco is not JosephusCheung's).
   const repo = link.url ? repositoryKey(link.url) : null;
   const reposOf = (e: Entity) => new Set(e.mentions.flatMap((m) => (m.url && !m.sharedLink && repositoryKey(m.url) ? [repositoryKey(m.url)!] : [])));

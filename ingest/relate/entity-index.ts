@@ -1,7 +1,7 @@
 import { nameKey } from '../graph/name-key.js';
 import type { AliasTable } from '../resolve/aliases.js';
 import { isThing, type Entity, type Resolution } from '../resolve/entity.js';
-import { documentKey, repositoryKey } from '../names/links.js';
+import { arxivId, documentKey, repositoryKey } from '../names/links.js';
 import { splitSize } from '../names/size.js';
 
 /**
@@ -13,6 +13,12 @@ export interface EntityIndex {
   byName(spelling: string): Entity[];
   /** The entity a link points to, when exactly one does. */
   byLink(url: string): Entity | null;
+}
+
+/** A paper is the same whether linked as arxiv.org/abs/… or arxiv.org/pdf/….pdf. */
+function linkKey(url: string): string | null {
+  const id = arxivId(url);
+  return id ? `arxiv:${id}` : (repositoryKey(url) ?? documentKey(url));
 }
 
 export function entityIndex(res: Resolution, aliases: AliasTable): EntityIndex {
@@ -28,7 +34,7 @@ export function entityIndex(res: Resolution, aliases: AliasTable): EntityIndex {
     for (const s of [e.name, ...e.aliases]) add(names, nameKey(s), e);
     for (const m of e.mentions) {
       if (!m.url || m.sharedLink) continue;
-      const k = repositoryKey(m.url) ?? documentKey(m.url);
+      const k = linkKey(m.url);
       if (k) add(links, k, e);
     }
   }
@@ -44,7 +50,7 @@ export function entityIndex(res: Resolution, aliases: AliasTable): EntityIndex {
       return sized ? exact(sized.family).filter((e) => e.label === 'Model') : [];
     },
     byLink(url) {
-      const k = repositoryKey(url) ?? documentKey(url);
+      const k = linkKey(url);
       const set = k ? links.get(k) : undefined;
       return set && set.size === 1 ? [...set][0] : null;
     },

@@ -23,6 +23,7 @@ export const TRIGGERS: Trigger[] = [
   // Successors and size versions are not derivations: matched first so `version of` below does not fire.
   { relation: 'related', strength: 'strong', direction: 'after', re: /\b(?:second|next|new)[- ]generation version of\s*/gi },
   { relation: 'related', strength: 'strong', direction: 'after', re: /\b(?:re-?)?(?:implementation|implemention|reproduction|port|clone) (?:of|for)\s*/gi },
+  { relation: 'related', strength: 'weak', direction: 'after', re: /\breproduc(?:e|es|ing)\s+(?:the\s+)?/gi },
   { relation: 'related', strength: 'strong', direction: 'after', re: /\b(?:proposed in|borrows from)\s*/gi },
   { relation: 'related', strength: 'weak', direction: 'after', re: /\b(?:converts?|supports?|run inference on|inference (?:on|for|of))\s+(?:the\s+)?(?:latest\s+)?/gi },
   { relation: 'release', strength: 'strong', direction: 'after', re: /\bmodels? released:\s*/gi },
