@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Mention, Statement } from '../../ingest/extract/types.js';
+import { BasedOnPolicy } from '../../ingest/relate/based-on-policy.js';
+import { buildGraphValue } from '../../ingest/relate/graph.js';
+import { linkClaims } from '../../ingest/relate/link-claims.js';
+import { aliasTable } from '../../ingest/resolve/aliases.js';
+import type { Entity } from '../../ingest/resolve/entity.js';
+import { resolve } from '../../ingest/resolve/identity.js';
+import { extractDocument } from '../../ingest/extract/extract.js';
+import { parseMarkdown } from '../../ingest/parse/markdown.js';
+
+const entity = (name: string, variantOf?: Entity): Entity => ({ id: `model:${name}`, label: 'Model', name, aliases: [], mentions: [], merges: [], props: {}, variantOf });
+
+describe('when a sentence may add a base', () => {
+  const llama = entity('LLaMA');
+  const vicuna = entity('Vicuna');
+  const gptj = entity('GPT-J');
+  const gptj6b = entity('GPT-J-6B', gptj);
+  const stable = entity('StableVicuna');
+  const dolly = entity('Dolly');
+  const anima = entity('Anima');
+  const guanaco = entity('33B guanaco');
+  const mistral = entity('Mistral');
+  const policy = new BasedOnPolicy(
+    new Map([
+      [vicuna, new Set([llama])],
+      [stable, new Set([llama])],
+      [dolly, new Set([gptj6b])],
+      [anima, new Set([llama])],
+    ]),
+  );
+  it('adds one when the column gives none', () => expect(policy.allows(mistral, llama)).toBe(true));
+  it('adds a more specific base (a descendant of the column base)', () => expect(policy.allows(stable, vicuna)).toBe(true));
+  it('adds a base whose own lineage the lists do not state', () => expect(policy.allows(anima, guanaco)).toBe(true));
+  it('never adds the family or an ancestor of the column base', () => expect(policy.allows(dolly, gptj)).toBe(false));
+  it('repeats the column base (its provenance is added to the column edge)', () => expect(policy.allows(vicuna, llama)).toBe(true));
+});
+
+describe('linking sentences and building the graph', () => {
+  const md = [
+    '# L',
+    '## Models',
+    '| contributor | model | base model | main feature |',
+    '| --- | --- | --- | --- |',
+    '| Meta | [LLaMA](https://github.com/facebookresearch/llama) | - | Base model. |',
+    '| Stanford | [Alpaca](https://github.com/tatsu-lab/stanford_alpaca) | LLaMA | fine-tuned from LLaMA, outperforms GPT-3. |',
+    '| X | [Dolly](https://github.com/x/dolly) | - | use Alpaca data to fine-tune a model. Similar to GPT-3. |',
+  ].join('\n');
+
+  it('links claims only to what the lists name, keeps table edges strongest, and quotes the sentence', () => {
+    const ex = extractDocument(parseMarkdown('l.md', md));
+    const none = aliasTable([]);
+    const known = resolve(ex.mentions, none);
+    const linked = linkClaims(ex.claims, ex.statements, known, none);
+    const res = resolve([...ex.mentions, ...linked.mentions], none);
+    const graph = buildGraphValue(res, [...ex.statements, ...linked.statements]);
+    const edge = graph.edges.find((e) => e.id === 'BASED_ON:model:alpaca->model:llama')!;
+    expect(edge.derivedFrom).toBe('table');
+    expect(edge.provenance.map((p) => p.derivedFrom)).toEqual(['table', 'text']);
+    expect(edge.provenance[1].text).toBe('fine-tuned from LLaMA, outperforms GPT-3.');
+    expect(graph.edges.map((e) => e.id)).toContain('TRAINED_WITH:model:dolly->dataset:alpaca-data');
+    expect(graph.edges.filter((e) => e.type === 'BASED_ON').map((e) => e.id)).toEqual(['BASED_ON:model:alpaca->model:llama']);
+    expect(graph.nodes.map((n) => n.name)).not.toContain('GPT-3');
+  });
+
+  it('drops statements about names that joined nothing, and self-loops', () => {
+    const m = (id: string, name: string, extra: Partial<Mention> = {}): Mention => ({
+      id,
+      label: 'Model',
+      certain: true,
+      role: 'entry',
+      name,
+      props: {},
+      provenance: { source: 'x.md', line: 1, section: [], derivedFrom: 'list' },
+      ...extra,
+    });
+    const mentions = [m('a', 'PaLM'), m('b', 'PaLM', { role: 'reference' }), m('c', 'Nowhere', { tentative: true })];
+    const statements: Statement[] = [
+      { type: 'RELATED_TO', from: 'a', to: 'b', provenance: mentions[0].provenance },
+      { type: 'DESCRIBED_IN', from: 'c', to: 'a', provenance: mentions[0].provenance },
+    ];
+    const graph = buildGraphValue(resolve(mentions, aliasTable([])), statements);
+    expect(graph.edges).toEqual([]);
+    expect(graph.nodes.map((n) => n.id)).toEqual(['model:palm']);
+  });
+});
