@@ -170,3 +170,51 @@ describe('DataLoader batching', () => {
     }
   });
 });
+
+describe('HTTP modes', () => {
+  it('in production hides stack traces and refuses introspection', async () => {
+    const production = await startTestServer(driver, { NODE_ENV: 'production' });
+    try {
+      const introspection = await production.graphql('{ __schema { types { name } } }');
+      expect(introspection.body.errors[0].message).toMatch(/introspection/i);
+      const failing = await production.graphql('{ lineage(name: "nope") { nodes { id } } }');
+      expect(failing.body.errors[0].extensions.code).toBe('NOT_FOUND');
+      expect(failing.body.errors[0].extensions.stacktrace).toBeUndefined();
+    } finally {
+      await production.stop();
+    }
+  });
+
+  it('keeps introspection on in development, with the schema descriptions', async () => {
+    const { body } = await server.graphql('{ __type(name: "Model") { fields { name description } } }');
+    const basedOn = body.data.__type.fields.find((f: { name: string }) => f.name === 'basedOn');
+    expect(basedOn.description).toMatch(/BASED_ON/);
+  });
+
+  it('answers automatic persisted queries: unknown hash first, then by hash alone', async () => {
+    const query = '{ model(name: "dolly") { name } }';
+    const { createHash } = await import('node:crypto');
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const persisted = { persistedQuery: { version: 1, sha256Hash } };
+    const post = (body: unknown) =>
+      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    expect((await post({ extensions: persisted })).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post({ query, extensions: persisted })).data.model.name).toBe('Dolly');
+    expect((await post({ extensions: persisted })).data.model.name).toBe('Dolly');
+  });
+
+  it('allows only the configured CORS origins', async () => {
+    const restricted = await startTestServer(driver, { CORS_ORIGINS: 'https://notebooks.example' });
+    try {
+      const preflight = (origin: string) =>
+        fetch(`${restricted.url}/graphql`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        });
+      expect((await preflight('https://notebooks.example')).headers.get('access-control-allow-origin')).toBe('https://notebooks.example');
+      expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await restricted.stop();
+    }
+  });
+});
