@@ -11,7 +11,7 @@ import { NODE_COUNTS, RELATION_COUNTS, TOP_BASE_MODELS, TOP_CONTRIBUTORS, counts
 import { shortestPath } from '../../src/queries/path.js';
 import { relationsPage } from '../../src/queries/relations.js';
 import { luceneQuery, search } from '../../src/queries/search.js';
-import type { CypherRunner } from '../../src/queries/runner.js';
+import { CypherRunner } from '../../src/queries/runner.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { testDriver, testRunner } from '../support/database.js';
 
@@ -179,5 +179,21 @@ describe('organizationsPage, relationsPage, overview', () => {
     const all = await wholeGraph(runner);
     expect(all.nodes.length).toBe(graph.nodes.length);
     expect(all.edges.map((e) => e.id).sort()).toEqual(graph.edges.map((e) => e.id).sort());
+  });
+});
+
+describe('CypherRunner', () => {
+  it('has Neo4j stop a query that runs past the transaction timeout', async () => {
+    const impatient = new CypherRunner(driver, { timeoutMs: 50 });
+    const slow = { name: 'slow', cypher: 'UNWIND range(1, 200000000) AS x RETURN count(x) AS n' };
+    await expect(impatient.read(slow)).rejects.toThrow(/timeout|terminated/i);
+  });
+
+  it('counts the queries it runs, by name', async () => {
+    const counting = testRunner(driver);
+    await nodeByName(counting, 'vicuna', null);
+    await nodesByIds(counting, ['model:llama']);
+    expect(counting.queryCount).toBe(2);
+    expect(counting.executed).toEqual(['nodeByName', 'nodesByIds']);
   });
 });
