@@ -3,6 +3,7 @@ import type { Merge, NodeLabel, PropValue } from '../graph/types.js';
 import type { Mention } from '../extract/types.js';
 import { isNonLatin } from '../names/text.js';
 import { isThing, THINGS, type Entity } from './entity.js';
+import { chooseDisplayName } from './display-name.js';
 import type { Prepared } from './keys.js';
 
 /** How the mentions of one cluster become an entity: its kind, display name, aliases, props, merges. */
@@ -20,8 +21,9 @@ export function chooseLabel(ms: Mention[]): NodeLabel {
 
 
 /**
- * Display name: the alias table's canonical name if one applies, else the first entry spelling in
- * corpus order (a Latin one over `华驼`); a family known only through its sizes takes the family name.
+ * The entity of one cluster of mentions. A size that joined its family (`LLaMA-13B` named as a
+ * base) is recorded in `props.sizes` and kept as an alias; the display name follows
+ * `chooseDisplayName` (papers: the first title that is not an arXiv id; categories: the first path).
  */
 export function buildEntity(ms: Prepared[], joined: { rule: string; names: string[] }[], family: (it: Prepared) => { name: string; size: string } | null): Entity {
   const mentions = ms.map((it) => it.m);
@@ -31,11 +33,11 @@ export function buildEntity(ms: Prepared[], joined: { rule: string; names: strin
   // Sizes that joined their family are recorded as sizes, not as other names of the family.
   const sizeOnly = new Set<Prepared>();
   const sizes: string[] = [];
-  if (label === 'Model' && !entries.some((it) => family(it))) {
+  if (label === 'Model') {
     const plain = ms.filter((it) => !family(it));
     for (const it of ms) {
       const fam = family(it);
-      if (fam && (plain.length || ms.every((x) => family(x)?.name === fam.name))) {
+      if (fam && (plain.length || ms.every((x) => nameKey(family(x)?.name ?? '') === nameKey(fam.name)))) {
         sizeOnly.add(it);
         if (!sizes.includes(fam.size)) sizes.push(fam.size);
       }
@@ -46,14 +48,12 @@ export function buildEntity(ms: Prepared[], joined: { rule: string; names: strin
   let name: string;
   const aliased = ms.find((it) => it.alias);
   if (aliased) name = aliased.alias!.name;
-  else if (!named.length) name = family(ms[0])!.name;
-  else {
-    const pool = entries.filter((it) => !sizeOnly.has(it)).length ? entries.filter((it) => !sizeOnly.has(it)) : named;
+  else if (label === 'Paper' || label === 'Category') {
+    const pool = entries.length ? entries : named.length ? named : ms;
     const latin = pool.find((it) => !isNonLatin(it.m.name));
-    const aka = pool.map((it) => it.m.alsoKnownAs?.find((a) => !isNonLatin(a))).find(Boolean);
-    name = latin?.m.name ?? aka ?? pool[0].m.name;
+    name = latin?.m.name ?? pool[0].m.name;
     if (label === 'Paper') name = pool.map((it) => it.m.name).find((n) => !/^arXiv:/.test(n)) ?? name;
-  }
+  } else name = chooseDisplayName(ms, sizeOnly, (it) => family(it)?.name ?? null);
 
   const aliases: string[] = [];
   for (const it of ms) {

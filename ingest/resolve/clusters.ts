@@ -1,7 +1,16 @@
-/** Repository keys are `host/owner/name…`. */
+/** The account of a repository key (`host/owner/name…`, `huggingface.co/datasets/owner/name`), on any host. */
+function ownerOf(key: string): string {
+  const [, first, second] = key.split('/');
+  return ['datasets', 'spaces', 'models'].includes(first) && second ? second : first;
+}
+
+/**
+ * Two sets of repositories conflict when they share no account: the same account on GitHub and
+ * on Hugging Face (`EleutherAI/gpt-neox`, `EleutherAI/gpt-neox-20b`) is one owner.
+ */
 export function repositoriesConflict(a: Set<string>, b: Set<string>): boolean {
   if (!a.size || !b.size) return false;
-  const owners = (s: Set<string>) => new Set([...s].map((r) => r.split('/').slice(0, 2).join('/')));
+  const owners = (s: Set<string>) => new Set([...s].map(ownerOf));
   const ob = owners(b);
   for (const o of owners(a)) if (ob.has(o)) return false;
   return true;

@@ -5,6 +5,7 @@ import { Clusters } from './clusters.js';
 import type { Entity, Resolution } from './entity.js';
 import { assignIds } from './ids.js';
 import { familyOf, prepare, type Prepared } from './keys.js';
+import { splitSize } from '../names/size.js';
 
 /**
  * Joins mentions into entities, one per real thing, by explainable rules applied in order:
@@ -15,8 +16,9 @@ import { familyOf, prepare, type Prepared } from './keys.js';
  *     ignored), after the reviewed alias table. Two clusters linking different repositories
  *     stay apart (the two ChatLLaMAs).
  *  3. A tentative mention (the `X` of a paper titled `X: …`) joins the one entity of its name.
- *  4. `size-variant`: a size named only in passing (`LLaMA-13B` as a base) is its family; a
- *     size the lists give an entry of its own (`Falcon-7B`) stays a node, VARIANT_OF its family.
+ *  4. `size-variant`: a size is its family (`LLaMA-13B` as a base, `GPT-J-6B` with an item of
+ *     its own), unless the lists give two or more sizes of the family entries of their own: those
+ *     stay nodes, VARIANT_OF their family (`Falcon-7B`, `Falcon-40B`).
  */
 
 export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
@@ -89,7 +91,7 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
     if (i >= 0 && sizes.get(clusters.find(i)) === 1) dropped.add(i);
   }
 
-  // 4. Sizes named only in passing join their family.
+  // 4. Sizes join their family, unless the lists give two or more of its sizes entries of their own.
   const keyRoots = () => {
     const index = new Map<string, Set<number>>();
     items.forEach((it, i) => {
@@ -104,14 +106,30 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   };
   const family = (it: Prepared) => familyOf(it, aliases);
   const familyClusters = new Map<string, number>();
-  {
+  const liveGroups = () => clusters.groups().filter((g) => !g.some((i) => dropped.has(i)));
+  const isModelGroup = (ms: Prepared[]) => ms[0].space === 'thing' && chooseLabel(ms.map((it) => it.m)) === 'Model';
+  /** The family of a cluster with an entry: every one of its names is that family at one size. */
+  const entryFamily = (ms: Prepared[]) => {
+    const fams = ms.map(family);
+    if (fams.some((f) => !f) || new Set(fams.map((f) => `${f!.key}@${f!.size}`)).size !== 1) return null;
+    return fams[0];
+  };
+  // Family key → the sizes of it that the lists give an entry of its own (Falcon-7B, Falcon-40B).
+  const entrySizes = new Map<string, Set<string>>();
+  for (const group of liveGroups()) {
+    const ms = group.map((i) => items[i]);
+    if (!ms.some((it) => it.m.role === 'entry') || !isModelGroup(ms)) continue;
+    const fam = entryFamily(ms);
+    if (fam) entrySizes.set(fam.key, new Set([...(entrySizes.get(fam.key) ?? []), fam.size]));
+  }
+  // Sizes named in passing first (they may make a family node), then sizes with an entry.
+  for (const withEntry of [false, true]) {
     const index = keyRoots();
-    for (const group of clusters.groups()) {
-      if (group.some((i) => dropped.has(i))) continue;
+    for (const group of liveGroups()) {
       const ms = group.map((i) => items[i]);
-      if (ms[0].space !== 'thing' || ms.some((it) => it.m.role === 'entry') || chooseLabel(ms.map((it) => it.m)) !== 'Model') continue;
-      const fam = family(ms[0]);
-      if (!fam) continue;
+      if (ms.some((it) => it.m.role === 'entry') !== withEntry || !isModelGroup(ms)) continue;
+      const fam = withEntry ? entryFamily(ms) : family(ms[0]);
+      if (!fam || (withEntry && (entrySizes.get(fam.key)?.size ?? 0) > 1)) continue;
       const own = clusters.find(group[0]);
       const targets = [...(index.get(fam.key) ?? [])].map((r) => clusters.find(r)).filter((r) => r !== own && !clusters.conflict(r, own));
       const names = [...new Set(ms.map((it) => it.m.name))];
@@ -119,8 +137,10 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
       const familySpelling = items.find((it, j) => clusters.find(j) === clusters.find(targets[0] ?? own) && it.keys.includes(fam.key))?.canonical ?? fam.name;
       if (targets.length) clusters.union(targets[0], own, 'size-variant', [familySpelling, ...names]);
       else if (familyClusters.has(fam.key) && !clusters.conflict(familyClusters.get(fam.key)!, own)) {
-        clusters.union(familyClusters.get(fam.key)!, own, 'size-variant', [fam.name, ...names]);
-      } else if (!targets.length && !(index.get(fam.key)?.size)) familyClusters.set(fam.key, own);
+        const root = familyClusters.get(fam.key)!;
+        const sized = items.filter((_, j) => !dropped.has(j) && clusters.find(j) === clusters.find(root)).map((it) => it.m.name);
+        clusters.union(root, own, 'size-variant', [splitSize(sized[0])?.family ?? fam.name, ...sized, ...names]);
+      } else if (!withEntry && !index.get(fam.key)?.size) familyClusters.set(fam.key, own);
     }
   }
 
@@ -141,7 +161,7 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
     for (const it of ms) entityOf.set(it.m.id, entity);
   }
 
-  // 5. Sizes with an entry of their own are variants of their family.
+  // 5. Sizes that kept a node (two or more sizes with entries) are variants of their family.
   const index = keyRoots();
   for (const [key, root] of familyClusters) index.set(key, new Set([...(index.get(key) ?? []), clusters.find(root)]));
   for (const entity of entities) {

@@ -161,6 +161,44 @@ describe('identity', () => {
     expect(names(q.targets(q.one('Falcon-7B', `${L}:70`), 'VARIANT_OF'))).toEqual(['Falcon']);
   });
 
+  it(`joins a size to its family when no other size has an entry: GPT-J (${L}:56, ${M}:29), GPT-NeoX (${L}:64, ${M}:73), ChatGLM (${L}:136), Baichuan (${L}:75)`, () => {
+    const gptj = q.one('GPT-J', `${L}:56`);
+    expect(q.one('GPT-J-6B', `${M}:29`).id).toBe(gptj.id);
+    expect(gptj.props.sizes).toEqual(['6B']);
+    const neox = q.one('GPT-NeoX-20B', `${L}:64`);
+    expect(q.one('Gpt-neox', `${M}:73`).id).toBe(neox.id);
+    expect(neox.name).toBe('GPT-NeoX');
+    const chatglm = q.one('ChatGLM-6B', `${L}:136`);
+    expect([chatglm.name, chatglm.id]).toEqual(['ChatGLM', 'model:chatglm']);
+    expect(q.one('ChatGLM', `${L}:89`).id).toBe(chatglm.id);
+    expect(q.targets(chatglm, 'BASED_ON')).toEqual([]);
+    expect(chatglm.merges).toContainEqual({ rule: 'size-variant', names: ['ChatGLM', 'ChatGLM-6B'] });
+    expect(q.one('baichuan-7B', `${L}:75`).id).toBe(q.one('Baichuan-13B', `${L}:118`).id);
+    // Not sizes: a second generation, an instruction-tuned model, a context-extended model.
+    expect(q.one('ChatGLM2-6B', `${L}:184`).id).not.toBe(chatglm.id);
+    expect(q.one('Baichuan-13B-Chat', `${L}:122`).name).toBe('Baichuan-13B-Chat');
+    expect(q.one('Llama-2-7B-32K-Instruct', `${L}:412`).name).toBe('Llama-2-7B-32K-Instruct');
+    expect(q.targets(q.one('Falcon-40B', `${L}:71`), 'VARIANT_OF').map((n) => n.name)).toEqual(['Falcon']);
+  });
+
+  it('never makes a family BASED_ON one of its own sizes, or a size BASED_ON its family', () => {
+    for (const v of graph.edges.filter((e) => e.type === 'VARIANT_OF')) {
+      expect(graph.edges.filter((e) => e.type === 'BASED_ON' && ((e.source === v.target && e.target === v.source) || (e.source === v.source && e.target === v.target)))).toEqual([]);
+    }
+    for (const n of graph.nodes.filter((n) => n.props.sizes)) {
+      expect(q.targets(n, 'BASED_ON').filter((t) => t.id === n.id)).toEqual([]);
+    }
+  });
+
+  it(`names a node by its most common spelling, capitalised: Dolly (${M}:123 writes dolly), Panda, Alpaca-LoRA, Pythia`, () => {
+    expect(q.one('dolly', `${M}:123`).name).toBe('Dolly');
+    expect(q.one('panda', `${M}:125`).name).toBe('Panda');
+    expect(q.one('alpaca-lora', `${M}:196`).name).toBe('Alpaca-LoRA');
+    expect(q.one('pythia', `${L}:59`).name).toBe('Pythia');
+    expect(q.one('LLaMA', `${L}:53`).id).toBe('model:llama');
+    expect(q.one('Vicuna', `${L}:145`).id).toBe('model:vicuna');
+  });
+
   it('records why every merged node was merged', () => {
     for (const n of graph.nodes) {
       for (const m of n.merges) {
@@ -185,8 +223,8 @@ describe('sentences', () => {
     expect(names(q.targets(q.one('StableVicuna', `${L}:164`), 'BASED_ON'))).toEqual(['LLaMA', 'Vicuna']);
     expect(names(q.targets(q.one('MiniGPT-4', `${L}:210`), 'BASED_ON'))).toEqual(['LLaMA', 'Vicuna']);
     expect(names(q.targets(q.one('Anima', `${L}:183`), 'BASED_ON'))).toEqual(['33B guanaco', 'LLaMA']);
-    // "a 2-year-old model: GPT-J" is less specific than the column's GPT-J 6B.
-    expect(names(q.targets(q.one('Dolly', `${L}:137`), 'BASED_ON'))).toEqual(['GPT-J-6B']);
+    // The column's GPT-J 6B is GPT-J (its only size with an entry); "a 2-year-old model: GPT-J" adds nothing.
+    expect(names(q.targets(q.one('Dolly', `${L}:137`), 'BASED_ON'))).toEqual(['GPT-J']);
   });
 
   it('draws no base from comparisons or data sources', () => {

@@ -108,20 +108,63 @@ describe('size variants', () => {
     expect(node.merges).toContainEqual({ rule: 'size-variant', names: ['LLaMA', 'LLaMA-7B', 'LLaMA-13B'] });
   });
 
-  it('a size the lists give an entry of its own stays a node, VARIANT_OF its family', () => {
-    const family = mention('Falcon', { role: 'reference' });
-    const entry = mention('Falcon-7B');
-    const res = resolve([family, entry], none);
-    expect(nodeOf(res, entry)).not.toBe(nodeOf(res, family));
-    expect(nodeOf(res, entry)!.variantOf).toBe(nodeOf(res, family));
+  it('a size with an entry of its own joins its family when it is the only size with an entry (GPT-J-6B → GPT-J)', () => {
+    const family = mention('GPT-J', { url: 'https://huggingface.co/EleutherAI/gpt-j-6b' });
+    const entry = mention('GPT-J-6B');
+    const base = mention('GPT-J 6B', { role: 'reference' });
+    const res = resolve([entry, base, family], none);
+    const node = nodeOf(res, family)!;
+    expect(nodeOf(res, entry)).toBe(node);
+    expect(nodeOf(res, base)).toBe(node);
+    expect(node.name).toBe('GPT-J');
+    expect(node.aliases).toEqual(['GPT-J-6B', 'GPT-J 6B']);
+    expect(node.props.sizes).toEqual(['6B']);
+    expect(node.merges).toContainEqual({ rule: 'size-variant', names: ['GPT-J', 'GPT-J-6B', 'GPT-J 6B'] });
+    expect(node.variantOf).toBeUndefined();
   });
 
-  it('a family named only through its sizes gets a node of its own', () => {
+  it('two or more sizes with entries of their own stay nodes, VARIANT_OF their family (Falcon-7B, Falcon-40B)', () => {
+    const family = mention('Falcon', { role: 'reference' });
+    const f7 = mention('Falcon-7B');
+    const f40 = mention('Falcon-40B');
+    const base = mention('Falcon-7B', { role: 'reference' });
+    const instruct = mention('Falcon-7B-Instruct');
+    const res = resolve([f7, f40, base, instruct, family], none);
+    expect(new Set([f7, f40, family, instruct].map((m) => nodeOf(res, m))).size).toBe(4);
+    expect(nodeOf(res, base)).toBe(nodeOf(res, f7));
+    expect(nodeOf(res, f7)!.variantOf).toBe(nodeOf(res, family));
+    expect(nodeOf(res, f40)!.variantOf).toBe(nodeOf(res, family));
+    expect(nodeOf(res, instruct)!.variantOf).toBeUndefined();
+  });
+
+  it('the same size listed in several places is still one size (ChatGLM-6B in three lists joins ChatGLM)', () => {
+    const entries = ['ChatGLM-6B', 'ChatGLM-6B', 'ChatGLM-6B'].map((n) => mention(n, { url: 'https://github.com/THUDM/ChatGLM-6B' }));
+    const family = mention('ChatGLM', { role: 'reference' });
+    const next = mention('ChatGLM2-6B', { url: 'https://github.com/THUDM/ChatGLM2-6B' });
+    const res = resolve([...entries, family, next], none);
+    expect(new Set(entries.map((m) => nodeOf(res, m)))).toEqual(new Set([nodeOf(res, family)]));
+    expect(nodeOf(res, family)!.name).toBe('ChatGLM');
+    expect(nodeOf(res, next)).not.toBe(nodeOf(res, family));
+    expect(nodeOf(res, next)!.name).toBe('ChatGLM2-6B');
+  });
+
+  it('a family named only through its sizes gets a node of its own, which a single sized entry joins', () => {
     const ref = mention('Baichuan-13B', { role: 'reference' });
     const entry = mention('baichuan-7B');
-    const res = resolve([entry, ref], none);
-    expect(nodeOf(res, ref)!.name).toBe('Baichuan');
-    expect(nodeOf(res, entry)!.variantOf).toBe(nodeOf(res, ref));
+    const chat = mention('Baichuan-13B-Chat', { role: 'reference' });
+    const res = resolve([entry, ref, chat], none);
+    const node = nodeOf(res, ref)!;
+    expect(node.name).toBe('Baichuan');
+    expect(nodeOf(res, entry)).toBe(node);
+    expect(node.props.sizes).toEqual(['7B', '13B']);
+    expect(nodeOf(res, chat)).not.toBe(node);
+  });
+
+  it('a sized entry with no family named anywhere keeps its name (Qwen-7B)', () => {
+    const qwen = mention('Qwen-7B');
+    const res = resolve([qwen], none);
+    expect(nodeOf(res, qwen)!.name).toBe('Qwen-7B');
+    expect(nodeOf(res, qwen)!.props.sizes).toBeUndefined();
   });
 
   it('a size behind another repository is another model (QLoRA’s 33B guanaco)', () => {
@@ -130,6 +173,35 @@ describe('size variants', () => {
     const res = resolve([guanaco, qlora], none);
     expect(nodeOf(res, qlora)).not.toBe(nodeOf(res, guanaco));
     expect(nodeOf(res, qlora)!.name).toBe('33B guanaco');
+  });
+});
+
+describe('display names', () => {
+  it('the name written most often wins, then a capitalised spelling over an all-lower-case one', () => {
+    const mine = mention('dolly', { provenance: { source: 'a.md', line: 1, section: [], derivedFrom: 'list' } });
+    const early = mention('Dolly');
+    const late = mention('Dolly');
+    expect(nodeOf(resolve([mine, early, late], none), mine)!.name).toBe('Dolly');
+    const lower = mention('panda', { url: 'https://github.com/dandelionsllm/pandallm' });
+    const upper = mention('Panda', { url: 'https://github.com/dandelionsllm/pandallm' });
+    const renamed = mention('PandaLM', { url: 'https://github.com/dandelionsllm/pandallm' });
+    const panda = resolve([lower, renamed, upper], none);
+    expect(nodeOf(panda, lower)!.name).toBe('Panda');
+    expect(nodeOf(panda, lower)!.id).toBe('model:panda');
+  });
+
+  it('ties go to a name an entry uses, and a paper title’s guess only votes when nothing else does', () => {
+    const title = mention('Selfee', { role: 'reference', tentative: true, certain: false });
+    const title2 = mention('Selfee', { role: 'reference', tentative: true, certain: false });
+    const row = mention('SelFee');
+    expect(nodeOf(resolve([title, title2, row], none), row)!.name).toBe('SelFee');
+  });
+
+  it('the alias table’s canonical name comes first', () => {
+    const table = aliasTable([{ label: 'Organization', name: 'UC Berkeley', spellings: ['UCB'], reason: 'test' }]);
+    const a = mention('UCB', { label: 'Organization', role: 'reference' });
+    const b = mention('UCB', { label: 'Organization', role: 'reference' });
+    expect(nodeOf(resolve([a, b], table), a)!.name).toBe('UC Berkeley');
   });
 });
 
