@@ -6,6 +6,7 @@ import { extractDocument } from './extract/extract.js';
 import { concatExtractions, type Extraction } from './extract/types.js';
 import { parseMarkdown } from './parse/markdown.js';
 import { buildGraphValue } from './relate/graph.js';
+import { promoteDerivedModels } from './relate/kinds.js';
 import { linkClaims } from './relate/link-claims.js';
 import { buildReport, type IngestReport } from './report/report.js';
 import { parseAliasTable, type AliasTable } from './resolve/aliases.js';
@@ -90,6 +91,7 @@ export async function buildGraph(
   const known = resolve(all.mentions, aliases);
   const linked = linkClaims(all.claims, all.statements, known, aliases);
   const res = resolve([...all.mentions, ...linked.mentions], aliases);
+  promoteDerivedModels(res, linked.statements);
   const graph = buildGraphValue(res, [...all.statements, ...linked.statements]);
   log(`resolved ${all.mentions.length + linked.mentions.length} mentions into ${graph.nodes.length} nodes and ${graph.edges.length} edges`);
   return { graph, report: buildReport(files, res, linked.unlinked, graph) };

@@ -7,6 +7,7 @@ import { cleanText } from '../names/text.js';
 import { categoryFor, type SectionPath } from './categories.js';
 import { readNames, type NamePiece } from './cells.js';
 import { columnRole, type ColumnRole, type SubjectKind } from './columns.js';
+import { callsItAModel, isModelPage } from './model-evidence.js';
 import { describeClaims } from './prose/claims.js';
 import { richText } from './rich-text.js';
 import { provenance, type Place, type Sink } from './sink.js';
@@ -90,7 +91,17 @@ export function extractTable(sink: Sink, table: Table, at: SectionPath): void {
     const subjectCell = read('subject');
     if (!subjectCell || subjectCell.pieces.length === 0) continue;
     const tableProv = (column: string) => provenance(place, 'table', { column });
-    const subjects = subjectCell.pieces.map((p) => entryMention(sink, p, label, certain, tableProv(subjectCell.column), place));
+    const featureCell = cell('mainFeature');
+    const featureText = featureCell ? cleanText(richText(featureCell.cell.children).text.replace(/\n/g, ' ')) : '';
+    // A method or project row whose own description calls it a model, or whose link is a model
+    // page, is a model (LongChat, Llama-2-7B-32K-Instruct, Giraffe under "Extending Context Window").
+    const kindOf = (p: NamePiece) =>
+      (subjectKind === 'method' || (subjectKind === 'project' && !SOFTWARE_SECTION.test(at.section.join(' ')))) &&
+      label !== 'Model' &&
+      (callsItAModel(p.name, featureText) || isModelPage(p.url))
+        ? { label: 'Model' as NodeLabel, certain: true }
+        : { label, certain };
+    const subjects = subjectCell.pieces.map((p) => entryMention(sink, p, kindOf(p).label, kindOf(p).certain, tableProv(subjectCell.column), place));
 
     for (const s of subjects) if (category) sink.statement('IN_CATEGORY', s, category, tableProv(subjectCell.column));
 

@@ -199,6 +199,18 @@ describe('identity', () => {
     expect(q.one('Vicuna', `${L}:145`).id).toBe('model:vicuna');
   });
 
+  it(`makes models of "method" rows that are models (${L}:408-412) and keeps real methods and tools`, () => {
+    for (const [name, line] of [['LongChat', 408], ['LongLLaMA', 410], ['Giraffe', 411], ['Llama-2-7B-32K-Instruct', 412]] as const) {
+      expect([name, q.one(name, `${L}:${line}`).label]).toEqual([name, 'Model']);
+    }
+    expect(q.one('LongLLaMA', `${L}:410`).id).toBe('model:longllama');
+    expect(q.one('Code Alpaca', `${S}:118`).label).toBe('Model');
+    for (const [name, line] of [['LoRA', 324], ['QLoRA', 330], ['RRHF', 297], ['RLHF', 295], ['Position Interpolation', 407], ['ALiBi', 404], ['LongNet', 409]] as const) {
+      expect([name, q.one(name, `${L}:${line}`).label]).toEqual([name, 'Method']);
+    }
+    expect(q.one('llama.cpp', `${L}:351`).label).toBe('Project');
+  });
+
   it('records why every merged node was merged', () => {
     for (const n of graph.nodes) {
       for (const m of n.merges) {
