@@ -89,7 +89,8 @@ function targetAt(claim: Claim, at: number, index: EntityIndex, first: boolean):
   return word ? { target: { kind: 'unknown', text: word, phrase }, end: at + (text.slice(at).match(/^\S+/)?.[0].length ?? word.length) } : null;
 }
 
-const COORDINATION = /^\s*(?:,\s*(?:and\s+)?|&|and\b|、|or\b)\s*/;
+/** `X, Y and Z`, also after a data noun: `CodeSet data and MedQA`, `ShareGPT dialogues and the OpenOrca dataset`. */
+const COORDINATION = /^\s*(?:(?:conversations|dialogues|data|dataset)\s*)?(?:,\s*(?:and\s+)?|&|and\b|、|or\b)\s*/;
 
 /** Every target of a claim: the first one, those coordinated with it (`BLOOM & mT5`), or every link in the clause. */
 export function claimTargets(claim: Claim, index: EntityIndex): Target[] {

@@ -91,7 +91,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
     if (!subject) continue;
     // Data a benchmark or dataset is "collected from" is its source, not its training.
     const trains = subject.label === 'Model' || subject.label === 'Method' || subject.label === 'Project';
-    if (!trains && ['tuned-on', 'data', 'generated-by', 'technique'].includes(claim.relation)) continue;
+    if (!trains && ['tuned-on', 'data', 'data-named', 'generated-by', 'technique'].includes(claim.relation)) continue;
     const strong = claim.strength === 'strong';
     for (const target of claimTargets(claim, index)) {
       if (target.kind === 'known' && target.entity === subject) continue;
@@ -113,6 +113,9 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
           } else if (known && claim.relation === 'tuned-on') {
             if (known.label === 'Dataset' || known.label === 'Benchmark' || isDataGenerationMethod(known)) state('TRAINED_WITH', claim.subject, ref(known), p);
             else if (known.label === 'Method') state('USES_METHOD', claim.subject, ref(known), p);
+          } else if (known && claim.relation === 'base' && (known.label === 'Dataset' || isDataGenerationMethod(known))) {
+            // `distilled from OpenOrca data`: derived from data is trained with it, never a base.
+            state('TRAINED_WITH', claim.subject, ref(known), p);
           } else if (known && claim.relation === 'base' && subject.label !== 'Model') {
             state('RELATED_TO', claim.subject, ref(known), p);
           } else if (unknown?.link && strong && claim.relation === 'base') {
@@ -130,6 +133,11 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
           if (known?.label === 'Dataset' || known?.label === 'Benchmark' || (known && isDataGenerationMethod(known))) state('TRAINED_WITH', claim.subject, ref(known), p);
           else if (known && (known.label === 'Model' || known.label === 'Project')) state('TRAINED_WITH', claim.subject, dataOf(claim, known, target.text), p);
           else report();
+          break;
+        }
+        case 'data-named': {
+          // Only a dataset the lists name: `GPT-4 conversations` are not a dataset of their own.
+          if (subject.label === 'Model' && known?.label === 'Dataset') state('TRAINED_WITH', claim.subject, ref(known), p);
           break;
         }
         case 'generated-by': {

@@ -268,6 +268,14 @@ describe('sentences', () => {
     expect(names(q.targets(q.one('WizardLM', `${L}:166`), 'TRAINED_WITH'))).toEqual(['Evol-Instruct']);
     expect(names(q.targets(q.one('MAmmoTH', `${L}:116`), 'TRAINED_WITH'))).toEqual(['MathInstruct']);
     expect(names(q.targets(q.one('Falcon-40B', `${L}:71`), 'TRAINED_WITH'))).toEqual(['RefinedWeb']);
+    // "~6K GPT-4 conversations directly filtered from the ~90K ShareGPT conversations": the dataset
+    // the survey (S:76) and my-llm (M:398) list, and no dataset made of GPT-4.
+    const sharegpt = q.one('ShareGPT', `${S}:76`);
+    expect(q.one('ShareGPT', `${M}:398`).id).toBe(sharegpt.id);
+    const openChat = q.at('OpenChat', `${L}:185`).find((n) => n.label === 'Model')!; // also its contributor's name
+    expect(q.targets(openChat, 'TRAINED_WITH').map((n) => n.id)).toEqual([sharegpt.id]);
+    expect(names(q.targets(openChat, 'BASED_ON'))).toEqual(['LLaMA']);
+    expect(names(q.targets(q.one('StackLLaMA', `${L}:151`), 'TRAINED_WITH'))).toEqual(['Stack Exchange']);
   });
 });
 

@@ -63,6 +63,43 @@ describe('linking sentences and building the graph', () => {
     expect(graph.nodes.map((n) => n.name)).not.toContain('GPT-3');
   });
 
+  it('reads data provenance phrases as TRAINED_WITH a listed dataset, never as a base', () => {
+    const doc = [
+      '# L',
+      '## Data',
+      '| contributor | data | main feature |',
+      '| --- | --- | --- |',
+      '| X | [ShareGPT](https://github.com/domeccleston/sharegpt) | conversations |',
+      '| X | [OpenOrca](https://github.com/x/openorca) | a dataset |',
+      '| X | [MedQA](https://github.com/x/medqa) | a dataset |',
+      '## Models',
+      '| contributor | model | base model | main feature |',
+      '| --- | --- | --- | --- |',
+      '| A | [M1](https://github.com/a/m1) | LLaMA | trained with 70K user-shared ShareGPT conversations. |',
+      '| A | [M2](https://github.com/a/m2) | LLaMA | distilled from OpenOrca data. |',
+      '| A | [M3](https://github.com/a/m3) | LLaMA | a chatbot trained on 20K ShareGPT dialogues and the OpenOrca dataset. |',
+      '| A | [M4](https://github.com/a/m4) | LLaMA | we collect data from ShareGPT to fine-tune LLaMA. |',
+      '| A | [M5](https://github.com/a/m5) | LLaMA | SFT on MedQA, then RLHF. |',
+      '| A | [M6](https://github.com/a/m6) | LLaMA | we utilize 6K GPT-4 conversations. It outperforms models trained on MedQA data. |',
+      '| A | [M7](https://github.com/a/m7) | LLaMA | the ShareGPT dataset is popular. |',
+    ].join('\n');
+    const ex = extractDocument(parseMarkdown('l.md', doc));
+    const none = aliasTable([]);
+    const linked = linkClaims(ex.claims, ex.statements, resolve(ex.mentions, none), none);
+    const graph = buildGraphValue(resolve([...ex.mentions, ...linked.mentions], none), [...ex.statements, ...linked.statements]);
+    const trained = graph.edges.filter((e) => e.type === 'TRAINED_WITH').map((e) => `${e.source}->${e.target}`).sort();
+    expect(trained).toEqual([
+      'model:m1->dataset:sharegpt',
+      'model:m2->dataset:openorca',
+      'model:m3->dataset:openorca',
+      'model:m3->dataset:sharegpt',
+      'model:m4->dataset:sharegpt',
+      'model:m5->dataset:medqa',
+    ]);
+    expect(graph.edges.filter((e) => e.type === 'BASED_ON' && !e.target.endsWith(':llama'))).toEqual([]);
+    expect(graph.nodes.filter((n) => n.label === 'Dataset').map((n) => n.name).sort()).toEqual(['MedQA', 'OpenOrca', 'ShareGPT']);
+  });
+
   it('drops statements about names that joined nothing, and self-loops', () => {
     const m = (id: string, name: string, extra: Partial<Mention> = {}): Mention => ({
       id,

@@ -31,7 +31,8 @@ export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provena
       // Link text names a thing; it states nothing (`[Instruction-tuned Version](…)`).
       if (sentence.links.some((l) => start >= l.start && start < l.end)) continue;
       const clause = clauseBefore(sentence.text, start);
-      if ((t.relation === 'base' || t.relation === 'tuned-on') && COMPARISON.test(clause)) continue;
+      if ((t.relation === 'base' || t.relation === 'tuned-on' || t.relation === 'data-named') && COMPARISON.test(clause)) continue;
+      if (t.context && !t.context.test(sentence.text)) continue;
       if (t.relation === 'base' && t.direction === 'after' && /\blike\b|-like\b|-level\b|-style\b/i.test(clauseAfter(sentence.text, end))) continue;
       if (t.relation === 'base' && DATA_PROVENANCE.test(clause)) continue;
       const offset = t.direction === 'after' ? end : start;

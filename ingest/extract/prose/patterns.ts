@@ -14,9 +14,14 @@ export interface Trigger {
   allLinksInClause?: boolean;
   /** May fire inside parentheses (the appositive `Language Model (ChatGLM)` opens one). */
   inParentheses?: boolean;
+  /** Fires only in a sentence that matches this too (a sentence about training). */
+  context?: RegExp;
 }
 
-const TUNED = String.raw`(?:instruction[- ])?(?:fine[- ]?tuned|finetuned|tuned|trained|pre-?trained|distilled)`;
+/** A sentence about how a model was trained. */
+export const TRAINING = /\b(?:train\w*|(?:pre|re)-?train\w*|(?:instruction[- ])?(?:fine[- ]?)?tun\w*|finetun\w*|distill\w*|SFT|RLHF|learn\w*|utiliz\w*|use[sd]?|using|collect\w*|filter\w*)\b/i;
+
+const TUNED = String.raw`(?:(?:instruction[- ])?(?:fine[- ]?tuned|finetuned|tuned|trained|pre-?trained|distilled)|SFT)`;
 const NAME_AHEAD = String.raw`(?=(?!on\b|with\b|from\b|to\b|(?:large\s+)?language\s+model)\S+(?:\s\S+)?\s+model\b)`;
 
 export const TRIGGERS: Trigger[] = [
@@ -53,7 +58,9 @@ export const TRIGGERS: Trigger[] = [
   { relation: 'tuned-on', strength: 'strong', direction: 'after', re: new RegExp(String.raw`\b${TUNED} on\s*`, 'gi') },
   { relation: 'data', strength: 'strong', direction: 'after', re: /\b(?:use[sd]?|using|utilize[sd]?)\s+(?=\S+(?:\s\S+)?\s+(?:data|dataset)\b)/gi },
   { relation: 'data', strength: 'strong', direction: 'before', re: /'s (?:data|dataset)\b/gi },
-  { relation: 'data', strength: 'strong', direction: 'after', re: /\b(?:filtered|collected|sampled) from\s*(?:the\s+)?/gi },
+  { relation: 'data', strength: 'strong', direction: 'after', re: /\b(?:filter(?:ed)?|collect(?:ed)?|sampled?|gather(?:ed)?)\s+(?:(?:data|conversations|dialogues|samples|examples)\s+)?from\s*(?:the\s+)?/gi },
+  // `~90K ShareGPT conversations`, `the OpenOrca dataset`: a listed dataset named with a data noun.
+  { relation: 'data-named', strength: 'strong', direction: 'before', re: /(?<=[\w)\]])\s+(?:conversations|dialogues|dialogs|data|dataset|datasets|corpus|instructions)\b/gi, context: TRAINING },
   { relation: 'generated-by', strength: 'strong', direction: 'after', re: /\bgenerated (?:by|via|using|with)(?: using| letting)?\s*/gi },
 
   // Methods.
