@@ -16,8 +16,8 @@ import type { Prepared } from './keys.js';
  *     over my-llm's `dolly`, `Pythia` over `pythia`), then the one written most often, then one
  *     from a table's name column, then the first in corpus order.
  *
- * The `X` of a paper titled `X: …` (title-cased, only a guess) votes only when nothing else names
- * the entity. Latin-script names are preferred over names written only in another script (`华驼`); a
+ * The `X` of a paper titled `X: …` (title-cased, only a guess) votes for a name only when nothing
+ * else names the entity, but its capitals count in step 3 (`Baize: …` over the rows' `baize`). Latin-script names are preferred over names written only in another script (`华驼`); a
  * Latin alternative given beside one (`华驼(HuaTuo)`) votes instead.
  */
 export function chooseDisplayName(ms: Prepared[], sizeOnly: Set<Prepared>, familyName: (it: Prepared) => string | null): string {
@@ -38,9 +38,11 @@ export function chooseDisplayName(ms: Prepared[], sizeOnly: Set<Prepared>, famil
   const rankKey = (vs: typeof pool) => [vs.length, vs.some((v) => v.entry) ? 1 : 0, -vs[0].order];
   const [, best] = [...byKey].sort((a, b) => compare(rankKey(b[1]), rankKey(a[1])))[0];
 
+  // A paper title may still tell the capitals of a name the rows write in lower case (`Baize`).
   const bySpelling = new Map<string, typeof pool>();
-  for (const v of best) bySpelling.set(v.spelling, [...(bySpelling.get(v.spelling) ?? []), v]);
-  const rankSpelling = ([s, vs]: [string, typeof pool]) => [/\p{Lu}/u.test(s) ? 1 : 0, vs.length, vs.some((v) => v.tableEntry) ? 1 : 0, -vs[0].order];
+  for (const v of votes.filter((v) => v.key === best[0].key)) bySpelling.set(v.spelling, [...(bySpelling.get(v.spelling) ?? []), v]);
+  const firmCount = (vs: typeof pool) => vs.filter((v) => !ms[v.order].m.tentative).length;
+  const rankSpelling = ([s, vs]: [string, typeof pool]) => [/\p{Lu}/u.test(s) ? 1 : 0, firmCount(vs), vs.some((v) => v.tableEntry) ? 1 : 0, -vs[0].order];
   return [...bySpelling].sort((a, b) => compare(rankSpelling(b), rankSpelling(a)))[0][0];
 }
 

@@ -195,6 +195,8 @@ describe('identity', () => {
     expect(q.one('panda', `${M}:125`).name).toBe('Panda');
     expect(q.one('alpaca-lora', `${M}:196`).name).toBe('Alpaca-LoRA');
     expect(q.one('pythia', `${L}:59`).name).toBe('Pythia');
+    expect(q.one('baize', `${L}:146`).name).toBe('Baize'); // rows write baize, the survey's title Baize
+    expect(q.one('GPT-NeoX-20B', `${L}:64`).name).toBe('GPT-NeoX');
     expect(q.one('LLaMA', `${L}:53`).id).toBe('model:llama');
     expect(q.one('Vicuna', `${L}:145`).id).toBe('model:vicuna');
   });

@@ -195,6 +195,10 @@ describe('display names', () => {
     const title2 = mention('Selfee', { role: 'reference', tentative: true, certain: false });
     const row = mention('SelFee');
     expect(nodeOf(resolve([title, title2, row], none), row)!.name).toBe('SelFee');
+    // … but its capitals count when every row writes the name in lower case (Baize).
+    const rows = [mention('baize'), mention('baize')];
+    const paper = mention('Baize', { role: 'reference', tentative: true, certain: false });
+    expect(nodeOf(resolve([...rows, paper], none), rows[0])!.name).toBe('Baize');
   });
 
   it('the alias table’s canonical name comes first', () => {
