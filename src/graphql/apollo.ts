@@ -6,6 +6,7 @@ import {
 import type { ServerConfig } from '../config/server-config.js';
 import type { Context } from './context.js';
 import { limitsPlugin } from './limits/limits-plugin.js';
+import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.js';
 import { buildSchema } from './schema.js';
 
 /**
@@ -21,6 +22,7 @@ export function createApollo(config: ServerConfig, extraPlugins: ApolloServerPlu
     csrfPrevention: true,
     plugins: [
       limitsPlugin(config.limits),
+      legacyJsonStatusPlugin,
       config.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

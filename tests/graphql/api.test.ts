@@ -77,6 +77,24 @@ describe('GraphQL over HTTP on the fixture graph', () => {
     expect(body.errors[0].message).toMatch(/depth 31 exceeds the limit of 12/);
   });
 
+  it('answers a refused request with 200 to legacy application/json clients, as the spec asks', async () => {
+    let selection = 'name';
+    for (let i = 0; i < 20; i += 1) selection = `basedOn { ${selection} }`;
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: `{ model(name: "vicuna") { ${selection} } }` }),
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const noQuery = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: 42 }),
+    });
+    expect(noQuery.status).toBe(400);
+  });
+
   it('refuses a query over the cost budget and a page larger than the cap', async () => {
     const costly = await server.graphql(
       '{ models(first: 100) { nodes { derivatives { derivatives { derivatives { derivatives { name } } } } } } }',

@@ -27,11 +27,6 @@ const KNOWN_NON_MUST_FAILURES: Record<string, string> = {
   '5A70': 'GET without a preflight header is blocked by CSRF prevention',
   D6D5: 'GET without a preflight header is blocked by CSRF prevention',
   '6A70': 'GET without a preflight header is blocked by CSRF prevention',
-  // Apollo Server answers parse and validation failures with 400 whatever the Accept header;
-  // the spec's legacy `application/json` recommendation is 200.
-  '572B': 'Apollo uses 400 for document parse failures under application/json',
-  FDE2: 'Apollo uses 400 for document validation failures under application/json',
-  '7B9B': 'Apollo uses 400 for variable coercion failures under application/json',
 };
 
 beforeAll(async () => {
