@@ -69,7 +69,7 @@ export interface GraphNode {
   /** Stable id, `<label>:<normalised key>`, e.g. `model:vicuna`. */
   id: string;
   label: NodeLabel;
-  /** Display name: the first spelling seen in the corpus order. */
+  /** Display name, chosen by the rule in ingest/resolve/display-name.ts (most-written name, capitals preferred). */
   name: string;
   /** Other spellings seen, in first-seen order, without `name`. */
   aliases: string[];
