@@ -4,6 +4,7 @@ import { loadGraph } from '../../ingest/load/load.js';
 import { nameKey } from '../../ingest/graph/name-key.js';
 import { testDriver } from '../support/database.js';
 import { corpusGraph } from '../support/corpus.js';
+import { nestedModelQuery } from '../support/nested-query.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let driver: Driver;
@@ -92,9 +93,7 @@ describe('the issue-4 answers on the bundled corpus', () => {
   });
 
   it('refuses a 30-level nested query', async () => {
-    let selection = 'name';
-    for (let i = 0; i < 29; i += 1) selection = `derivatives { ${selection} }`;
-    const { status, body } = await server.graphql(`{ model(name: "LLaMA") { ${selection} } }`);
+    const { status, body } = await server.graphql(nestedModelQuery('LLaMA', 'derivatives', 29));
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0].message).toMatch(/depth 30 exceeds the limit/);

@@ -1,5 +1,5 @@
 import type { NodeRecord } from '../../records/node-record.js';
-import { LINEAGE_TYPES, steps, walkLineage } from '../../lineage/walk.js';
+import { steps, walkLineage } from '../../lineage/walk.js';
 import type { Context } from '../context.js';
 import { depthArgument } from './lookup.js';
 import { mainFeature, nodeFields, related, relatedNames, url } from './node-fields.js';
@@ -77,5 +77,3 @@ export const Relation = {
   source: (e: { source: string }, _args: unknown, ctx: Context) => ctx.loaders.node.load(e.source),
   target: (e: { target: string }, _args: unknown, ctx: Context) => ctx.loaders.node.load(e.target),
 };
-
-export { LINEAGE_TYPES };

@@ -1,6 +1,6 @@
 import { nameKey } from '../../../ingest/graph/name-key.js';
 import { exportGraph, type ExportFormat } from '../../export/export-graph.js';
-import { commonAncestors, walkLineage, type Direction } from '../../lineage/walk.js';
+import { LINEAGE_TYPES, commonAncestors, walkLineage, type Direction } from '../../lineage/walk.js';
 import { modelsPage, type ModelFilterKeys, type ModelOrder } from '../../queries/models.js';
 import { organizationsPage } from '../../queries/organizations.js';
 import { NODE_COUNTS, RELATION_COUNTS, TOP_BASE_MODELS, TOP_CONTRIBUTORS, countsBy, ranked } from '../../queries/overview.js';
@@ -11,7 +11,6 @@ import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { depthArgument, findByName, pageSize, requireByName, requireText } from './lookup.js';
 import { connection, graphEdge, graphNode, offsetAfter } from './views.js';
-import { LINEAGE_TYPES } from '../../lineage/walk.js';
 
 type Args = Record<string, any>;
 
@@ -97,7 +96,7 @@ export const Query = {
       requireByName(ctx, args.from, null, 'node'),
       requireByName(ctx, args.to, null, 'node'),
     ]);
-    const types = args.anyRelation ? null : args.types?.length ? args.types : [...LINEAGE_TYPES];
+    const types = args.anyRelation ? null : args.types?.length ? args.types : LINEAGE_TYPES;
     const path = await shortestPath(ctx.runner, from.id, to.id, types);
     if (!path) return null;
     return {
