@@ -74,6 +74,20 @@ export async function walkLineage(
   return walk;
 }
 
+/**
+ * Adds, one hop out from every node reached, the relations of the given types (contributors,
+ * datasets…) in one query; their edges join the walk and the new nodes are returned, by name.
+ */
+export async function attachNeighbours(runner: CypherRunner, walk: Walk, types: readonly string[]): Promise<NodeRecord[]> {
+  const hops = await neighbours(runner, [...walk.reached.keys()], 'BOTH', types);
+  const added = new Map<string, NodeRecord>();
+  for (const hop of hops) {
+    walk.edges.set(hop.edge.id, hop.edge);
+    if (!walk.reached.has(hop.node.id)) added.set(hop.node.id, hop.node);
+  }
+  return [...added.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
 /** Models reached, nearest first, without the root. */
 export function steps(walk: Walk): Reached[] {
   return [...walk.reached.values()]

@@ -62,6 +62,19 @@ describe('GraphQL over HTTP on the fixture graph', () => {
     expect(lineage.omitted).toBe(1);
   });
 
+  it('attaches contributors and datasets to every node of a lineage graph without walking them', async () => {
+    const { body } = await server.graphql(`{ lineage(name: "WizardVicunaLM", direction: ANCESTORS, maxDepth: 5,
+      attach: [FROM_CONTRIBUTOR, TRAINED_WITH]) { nodes { name depth } edges { type source target } omitted } }`);
+    const lineage = body.data.lineage;
+    expect(lineage.nodes).toEqual([
+      { name: 'WizardVicunaLM', depth: 0 }, { name: 'Vicuna', depth: 1 }, { name: 'LLaMA-13B', depth: 2 }, { name: 'LLaMA', depth: 3 },
+      { name: 'Meta', depth: null }, { name: 'ShareGPT', depth: null }, { name: 'Stanford', depth: null }, { name: 'UC Berkley', depth: null },
+    ]);
+    expect(lineage.edges).toContainEqual({ type: 'TRAINED_WITH', source: 'model:vicuna', target: 'dataset:sharegpt' });
+    expect(lineage.edges).toContainEqual({ type: 'FROM_CONTRIBUTOR', source: 'model:llama', target: 'organization:meta' });
+    expect(lineage.omitted).toBe(0);
+  });
+
   it('refuses a lineage maxDepth beyond the cap with BAD_USER_INPUT', async () => {
     const { status, body } = await server.graphql('{ lineage(name: "LLaMA", maxDepth: 100000) { nodes { id } } }');
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');

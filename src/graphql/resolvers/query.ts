@@ -1,6 +1,6 @@
 import { nameKey } from '../../../ingest/graph/name-key.js';
 import { exportGraph, type ExportFormat } from '../../export/export-graph.js';
-import { LINEAGE_TYPES, commonAncestors, walkLineage, type Direction } from '../../lineage/walk.js';
+import { LINEAGE_TYPES, attachNeighbours, commonAncestors, walkLineage, type Direction } from '../../lineage/walk.js';
 import { modelsPage, type ModelFilterKeys, type ModelOrder } from '../../queries/models.js';
 import { organizationsPage } from '../../queries/organizations.js';
 import { NODE_COUNTS, RELATION_COUNTS, TOP_BASE_MODELS, TOP_CONTRIBUTORS, countsBy, ranked } from '../../queries/overview.js';
@@ -80,9 +80,11 @@ export const Query = {
     const root = await requireByName(ctx, args.name, null, 'model');
     const types = args.types?.length ? args.types : LINEAGE_TYPES;
     const walk = await walkLineage(ctx.runner, root, args.direction as Direction, maxDepth, types);
+    const attached = args.attach?.length ? await attachNeighbours(ctx.runner, walk, args.attach) : [];
     const nodes = [...walk.reached.values()]
       .sort((a, b) => a.depth - b.depth || a.node.name.localeCompare(b.node.name))
-      .map((r) => graphNode(ctx.loaders.prime(r.node), r.depth));
+      .map((r) => graphNode(ctx.loaders.prime(r.node), r.depth))
+      .concat(attached.map((n) => graphNode(ctx.loaders.prime(n), null)));
     return {
       root: graphNode(root, 0),
       nodes,
