@@ -2,6 +2,8 @@ import type { Paragraph } from 'mdast';
 import { isPlaceholder } from '../names/placeholders.js';
 import { cleanText } from '../names/text.js';
 import { readNames } from './cells.js';
+import { appositiveClaims } from './prose/appositive.js';
+import { splitSentences } from './prose/sentences.js';
 import { richText, sliceRich } from './rich-text.js';
 import { provenance, type Place, type Sink } from './sink.js';
 
@@ -9,7 +11,8 @@ import { provenance, type Place, type Sink } from './sink.js';
  * Free paragraphs between tables. Two shapes carry facts: `[Evol-Instruct](…) used in
  * [WizardLM](…)`, and a bare name on its own line under a heading (`self-instruct`), which
  * counts as a mention of a thing the lists name elsewhere. Other paragraphs are prose about the
- * list itself and are not read.
+ * list itself; of them only a model named in passing and derived in the same breath is read
+ * (`Stanford Alpaca, which is trained on LLaMA`, see prose/appositive.ts).
  */
 export function extractParagraph(sink: Sink, paragraph: Paragraph, place: Place): void {
   const rich = richText(paragraph.children);
@@ -33,6 +36,7 @@ export function extractParagraph(sink: Sink, paragraph: Paragraph, place: Place)
     sink.note('placeholder', place, text, 'placeholder paragraph');
     return;
   }
+  for (const sentence of splitSentences(rich)) appositiveClaims(sink, sentence, place);
   const words = text.split(/\s+/).length;
   if (words <= 3 && !/[.:!?。]$/.test(text) && !rich.links.length) {
     for (const p of readNames(rich).pieces) {

@@ -2,6 +2,7 @@ import { cleanText } from '../../names/text.js';
 import type { Place, Sink } from '../sink.js';
 import { provenance } from '../sink.js';
 import type { Claim, Mention, RichText } from '../types.js';
+import { appositiveClaims } from './appositive.js';
 import { COMPARISON, DATA_PROVENANCE, TRIGGERS } from './patterns.js';
 import { parenDepthAt, splitSentences } from './sentences.js';
 import { sentenceSubject } from './subject.js';
@@ -57,6 +58,7 @@ export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provena
  */
 export function describeClaims(sink: Sink, rich: RichText, subjects: Mention[], place: Place): void {
   for (const sentence of splitSentences(rich)) {
+    appositiveClaims(sink, sentence, place);
     const found = findClaims(sentence);
     if (!found.length) continue;
     const who = sentenceSubject(sentence, subjects);
