@@ -10,6 +10,7 @@ import {
 } from './cypher.js';
 import { edgeRow, nodeRow } from './rows.js';
 import { checkGraph } from './check.js';
+import { SERVER_VERSION, checkServerVersion } from './server-version.js';
 
 export interface LoadOptions {
   log?: (message: string) => void;
@@ -42,6 +43,8 @@ export async function loadGraph(driver: Driver, graph: Graph, opts: LoadOptions 
 
   const session = driver.session({ database: opts.database });
   try {
+    const version = await session.run(SERVER_VERSION);
+    checkServerVersion(String(version.records[0]?.get('version') ?? ''));
     for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
     await session.run('CALL db.awaitIndexes(60)');
 

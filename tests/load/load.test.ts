@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { loadGraph } from '../../ingest/load/load.js';
 import { checkGraph } from '../../ingest/load/check.js';
+import { checkServerVersion } from '../../ingest/load/server-version.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { count, testDriver } from '../support/database.js';
 
@@ -67,5 +68,17 @@ describe('checkGraph', () => {
     const graph = fixtureGraph();
     graph.nodes.push({ ...graph.nodes[0] });
     expect(() => checkGraph(graph)).toThrow(/model:llama: id used twice/);
+  });
+});
+
+describe('checkServerVersion', () => {
+  it('accepts 5.26 and later, calendar versions included', () => {
+    for (const v of ['5.26.0', '5.26.30', '5.27.1', '2025.01.0', '2025.10.1']) expect(() => checkServerVersion(v)).not.toThrow();
+  });
+
+  it('refuses older servers with a message that says what is needed', () => {
+    expect(() => checkServerVersion('5.25.1')).toThrow('Neo4j 5.25.1 is too old: llm-lineage needs Neo4j 5.26 or later');
+    expect(() => checkServerVersion('4.4.30')).toThrow(/too old/);
+    expect(() => checkServerVersion('banana')).toThrow(/Cannot read the Neo4j server version/);
   });
 });
