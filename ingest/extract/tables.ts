@@ -11,7 +11,7 @@ import { callsItAModel, isModelPage } from './model-evidence.js';
 import { describeClaims } from './prose/claims.js';
 import { richText } from './rich-text.js';
 import { provenance, type Place, type Sink } from './sink.js';
-import type { Mention } from './types.js';
+import type { Mention, Role } from './types.js';
 
 /** Sections whose `project` rows are software (engines, frameworks) even when a base model is given. */
 const SOFTWARE_SECTION = /inference|framework|toolkit|platform|implementation/i;
@@ -185,17 +185,7 @@ export function extractTable(sink: Sink, table: Table, at: SectionPath): void {
 
 /** The entry a row (or list item) is about; a link to an arXiv paper also names the paper describing it. */
 export function entryMention(sink: Sink, piece: NamePiece, label: NodeLabel, certain: boolean, prov: Mention['provenance'], place: Place): Mention {
-  const m = sink.mention({
-    label,
-    certain,
-    role: 'entry',
-    name: piece.name,
-    alsoKnownAs: piece.alsoKnownAs,
-    url: piece.url,
-    sharedLink: piece.sharedLink,
-    props: piece.url ? { url: piece.url } : {},
-    provenance: prov,
-  });
+  const m = pieceMention(sink, piece, label, certain, 'entry', prov);
   const papers = [...(piece.url ? [{ url: piece.url, text: '' }] : []), ...(piece.references ?? [])].filter((l) => arxivId(l.url));
   for (const link of papers) {
     const id = arxivId(link.url)!;
@@ -217,10 +207,22 @@ export function entryMention(sink: Sink, piece: NamePiece, label: NodeLabel, cer
 }
 
 export function referenceMention(sink: Sink, piece: NamePiece, label: NodeLabel, prov: Mention['provenance']): Mention {
+  return pieceMention(sink, piece, label, true, 'reference', prov);
+}
+
+/** A mention of the name a cell piece holds, with its link. */
+function pieceMention(
+  sink: Sink,
+  piece: NamePiece,
+  label: NodeLabel,
+  certain: boolean,
+  role: Role,
+  prov: Mention['provenance'],
+): Mention {
   return sink.mention({
     label,
-    certain: true,
-    role: 'reference',
+    certain,
+    role,
     name: piece.name,
     alsoKnownAs: piece.alsoKnownAs,
     url: piece.url,
