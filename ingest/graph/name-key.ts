@@ -1,13 +1,17 @@
+/** Lower case without accents or non-breaking spaces: the common ground of keys and slugs. */
+export function foldName(name: string): string {
+  return name
+    .replace(/\u00a0/g, ' ')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
 /**
  * The one normalisation by which names are compared everywhere (ingest resolution, GraphQL
  * look-ups): case-, space-, accent- and punctuation-insensitive, CJK kept.
  * `Vicuna`, `vicuna`, ` VICUNA ` and `Vi-cuna` share a key.
  */
 export function nameKey(name: string): string {
-  return name
-    .replace(/\u00a0/g, ' ')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9\u3400-\u9fff]+/g, '');
+  return foldName(name).replace(/[^a-z0-9\u3400-\u9fff]+/g, '');
 }

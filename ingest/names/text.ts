@@ -1,3 +1,5 @@
+import { foldName } from '../graph/name-key.js';
+
 /**
  * Spelling clean-up shared by every step that reads a name out of Markdown: the lists pad names
  * with non-breaking spaces and leave stray emphasis marks behind (`**RNN**`, `` `FreeWilly` ``).
@@ -24,11 +26,7 @@ export function cleanName(text: string): string {
 
 /** Kebab-case form of a name for ids: accents dropped, CJK kept, `@` kept for GitHub accounts. */
 export function slug(name: string): string {
-  return name
-    .replace(/\u00a0/g, ' ')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  return foldName(name)
     .replace(/[^a-z0-9\u3400-\u9fff@]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
