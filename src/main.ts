@@ -26,14 +26,14 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
     await app?.stop().catch(() => {});
     await driver.close().catch(() => {});
     await neo4j.stop().catch((error: Error) => log(`stopping Neo4j failed: ${error.message}`));
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -51,8 +51,7 @@ async function main(): Promise<void> {
     await once(app.httpServer, 'listening');
   } catch (error) {
     log(`start-up failed: ${(error as Error).message}`);
-    await stop('error');
-    process.exitCode = 1;
+    await stop('error', 1);
     return;
   }
 

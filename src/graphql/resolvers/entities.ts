@@ -1,9 +1,9 @@
-import type { NodeRecord } from '../../records/node-record.js';
+import type { EdgeRecord, NodeRecord } from '../../records/node-record.js';
 import { steps, walkLineage } from '../../lineage/walk.js';
 import type { Context } from '../context.js';
 import { depthArgument } from './lookup.js';
 import { mainFeature, nodeFields, related, relatedNames, url } from './node-fields.js';
-import { graphEdge } from './views.js';
+import { source } from './views.js';
 
 async function lineageSteps(n: NodeRecord, maxDepth: number, ctx: Context, direction: 'ANCESTORS' | 'DESCENDANTS') {
   const walk = await walkLineage(ctx.runner, n, direction, depthArgument(ctx, maxDepth));
@@ -73,7 +73,7 @@ export const Node = {
 
 export const Relation = {
   derivedFrom: (e: { derivedFrom: string }) => e.derivedFrom.toUpperCase(),
-  sources: (e: Parameters<typeof graphEdge>[0]) => graphEdge(e).sources,
+  sources: (e: EdgeRecord) => e.provenance.map(source),
   source: (e: { source: string }, _args: unknown, ctx: Context) => ctx.loaders.node.load(e.source),
   target: (e: { target: string }, _args: unknown, ctx: Context) => ctx.loaders.node.load(e.target),
 };
