@@ -6,6 +6,7 @@ import { readDocument } from './list-documents.js';
 import { GROUP, readHead, soleLink, subItems, type Head } from './list-items.js';
 import { readThing } from './list-things.js';
 import { sectionKind, type SectionKind } from './section-kinds.js';
+import type { ReadContext } from './context.js';
 import type { Sink } from './sink.js';
 import type { Mention } from './types.js';
 
@@ -17,7 +18,7 @@ import type { Mention } from './types.js';
  * (`Paper`, `GitHub`, `Datasets`) whose children belong to the item above it.
  */
 
-export function extractList(sink: Sink, list: List, at: SectionPath): void {
+export function extractList(sink: Sink, list: List, at: SectionPath, ctx: ReadContext): void {
   const kind = sectionKind(at.section);
   if (kind === 'skip') return;
   const category = categoryFor(sink, at);

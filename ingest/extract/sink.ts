@@ -1,5 +1,5 @@
 import type { DerivedFrom, EdgeType, Provenance } from '../graph/types.js';
-import type { Claim, Extraction, Mention, Note } from './types.js';
+import type { BlockReading, Claim, Extraction, Mention, Note } from './types.js';
 import { emptyExtraction } from './types.js';
 
 /** Where in a file something is read: the base of every provenance entry made there. */
@@ -41,6 +41,10 @@ export class Sink {
 
   claim(c: Claim): void {
     this.out.claims.push(c);
+  }
+
+  reading(r: Omit<BlockReading, 'source'>): void {
+    this.out.readings.push({ source: this.source, ...r });
   }
 
   note(kind: Note['kind'], place: Place, text: string, reason: string): void {
