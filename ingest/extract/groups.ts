@@ -46,7 +46,7 @@ export function baseMarked(label: string): { name: string; marker: string } | nu
 
 /** A base named by a marker must be a name, not a kind of thing (`Fine-tuned models`). */
 function isBaseName(name: string): boolean {
-  if (!name || isPlaceholder(name) || name.length > 60) return false;
+  if (!name || isPlaceholder(name) || name.length > 60 || /[:：，。、；;!?！？]/.test(name)) return false;
   if (headingKind(name) !== undefined) return false;
   const words = name.split(/\s+/);
   return words.length <= 5 && (/[A-Z0-9]/.test(name) || hasCjk(name));
