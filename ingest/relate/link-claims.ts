@@ -5,6 +5,7 @@ import type { Entity, Resolution } from '../resolve/entity.js';
 import { cleanName } from '../names/text.js';
 import { BasedOnPolicy } from './based-on-policy.js';
 import { claimTargets } from './claim-targets.js';
+import { contributorTarget, organizationIndex } from './contributor-targets.js';
 import { entityIndex } from './entity-index.js';
 
 /** A sentence's candidate name that matched nothing the lists know. */
@@ -70,7 +71,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
       name,
       ...(url ? { url } : {}),
       ...(writtenAs && writtenAs !== name ? { writtenAs: [writtenAs] } : {}),
-      props: url ? { url } : {},
+      props: { ...(url ? { url } : {}), ...(label === 'Organization' ? { kind: 'institution' } : {}) },
       provenance: claim.provenance,
     };
     out.mentions.push(m);
@@ -86,9 +87,21 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
     return m.id;
   };
 
+  const organizations = organizationIndex(res);
   for (const claim of claims) {
     const subject = res.entityOf.get(claim.subject);
     if (!subject) continue;
+    if (claim.relation === 'by') {
+      // Made by an organization: a known one, or a name that reads as an organization's.
+      const target = contributorTarget(claim, organizations);
+      if (target?.kind === 'known') state('FROM_CONTRIBUTOR', claim.subject, ref(target.entity), claim.provenance);
+      else if (target?.kind === 'new' && claim.strength === 'strong') {
+        state('FROM_CONTRIBUTOR', claim.subject, newMention(claim, 'Organization', target.name, target.url).id, claim.provenance);
+      } else if (target?.kind === 'unknown' && claim.strength === 'strong' && /^[A-Z\u3400-\u9fff]/.test(target.text)) {
+        out.unlinked.push({ claim, text: target.text });
+      }
+      continue;
+    }
     // Data a benchmark or dataset is "collected from" is its source, not its training.
     const trains = subject.label === 'Model' || subject.label === 'Method' || subject.label === 'Project';
     if (!trains && ['tuned-on', 'data', 'data-named', 'generated-by', 'technique'].includes(claim.relation)) continue;
