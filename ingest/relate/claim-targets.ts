@@ -133,19 +133,27 @@ const COORDINATION = /^\s*(?:(?:conversations|dialogues|data|dataset)\s*)?(?:,\s
 export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
   const { text, links } = claim.sentence;
   if (claim.at.direction === 'before') {
-    const before = text.slice(0, claim.at.offset);
-    const link = links.find((l) => l.end === claim.at.offset || l.end === before.trimEnd().length);
+    // `rinna GPT (neox-3.6b) をファインチューニング`: what parentheses add is no part of the name.
+    const head = text.slice(0, claim.at.offset).replace(/\s*[(（][^()（）]{0,60}[)）]\s*$/, '').trimEnd();
+    const link = links.find((l) => l.end === claim.at.offset || l.end === head.length);
     if (link) return [linkTarget(link, index)];
-    const run = /([A-Za-z0-9][\w.+-]*(?:\s+[A-Za-z0-9][\w.+-]*){0,2})\s*$/.exec(before);
+    const before = head.slice(-200);
+    const run = /([A-Za-z0-9][\w.+-]*(?:\s+[A-Za-z0-9][\w.+-]*){0,4})\s*$/.exec(before);
     if (!run) return [];
     const words = run[1].split(/\s+/);
+    // The longest run that is exactly a known name (`Llama 3 Swallow 70B`) …
+    for (let n = words.length; n >= 2; n--) {
+      const spelling = cleanName(words.slice(words.length - n).join(' '));
+      const hit = index.exactName(spelling);
+      if (hit.length === 1) return [{ kind: 'known', entity: hit[0], text: spelling }];
+    }
     for (let n = 1; n <= words.length; n++) {
       const spelling = cleanName(words.slice(words.length - n).join(' '));
-      // Shortest first, then longer: `Instruction-following LLaMA` names LLaMA.
+      // … else the shortest that names one, sizes through their family (`Instruction-following LLaMA` names LLaMA).
       const hit = index.byName(spelling);
       if (hit.length === 1) return [{ kind: 'known', entity: hit[0], text: spelling }];
     }
-    return [{ kind: 'unknown', text: cleanName(words[words.length - 1]) }];
+    return [{ kind: 'unknown', text: cleanName(words.slice(Math.max(0, words.length - 3)).join(' ')), phrase: cleanName(words.join(' ')) }];
   }
 
   if (claim.allLinksInClause) {

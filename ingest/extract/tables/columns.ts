@@ -86,7 +86,7 @@ export function assignColumns(
   const unnamed = columns.filter((c) => c.role === null && c.why !== 'override');
   const nameColumn = (c: Column) => {
     const p = profile(c.index);
-    return p.nonEmpty >= 2 && p.distinct >= 0.9 && p.sentences < 0.3 && p.words <= 8 && p.licenses < 0.5 && p.dates < 0.5 && p.parameters < 0.5 && p.organizations < MOSTLY && p.marks < 0.5 && p.numbers < 0.5;
+    return p.nonEmpty >= 1 && p.distinct >= 0.9 && p.sentences < 0.3 && p.words <= 8 && p.licenses < 0.5 && p.dates < 0.5 && p.parameters < 0.5 && p.organizations < MOSTLY && p.marks < 0.5 && p.numbers < 0.5;
   };
   if (subject && subject.why === 'header') {
     const p = profile(subject.index);
