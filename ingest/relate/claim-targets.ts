@@ -14,7 +14,7 @@ export type Target =
 
 /** Words between a trigger and the name it introduces: articles, possessives, sizes, quantities. */
 const FILLER =
-  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*)/u;
+  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[\u3040-\u30ff\u3400-\u9fff]{1,10}的|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
 
 const TRAILING = /[\s,.;:!?)\]"'”’*`]+$|'s$|\(.*$/;
 
@@ -127,7 +127,7 @@ function targetAt(claim: Claim, at: number, index: EntityIndex, first: boolean):
 }
 
 /** `X, Y and Z`, also after a data noun: `CodeSet data and MedQA`, `ShareGPT dialogues and the OpenOrca dataset`. */
-const COORDINATION = /^\s*(?:(?:conversations|dialogues|data|dataset)\s*)?(?:,\s*(?:and\s+)?|&|and\b|、|or\b)\s*/;
+const COORDINATION = /^\s*(?:(?:conversations|dialogues|data|dataset)\s*)?(?:,\s*(?:and\s+)?|&|and\b|、|or\b|和|及|与|以及|或|，)\s*/;
 
 /** Every target of a claim: the first one, those coordinated with it (`BLOOM & mT5`), or every link in the clause. */
 export function claimTargets(claim: Claim, index: EntityIndex): Target[] {

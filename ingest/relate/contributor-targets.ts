@@ -35,6 +35,16 @@ export function organizationIndex(res: Resolution): OrganizationIndex {
 const ZH_VERB = /(?:联合)?(?:开发|发布|推出|研发|开源|打造|出品|训练|提出)/;
 const STOP = /[，。；、,.;:：()（）\n]|\s(?:and|with|in|on|for|at|to|using|which|that|based)\s/i;
 
+/** Words that lead into the name in `该项目是由复旦大学…`, `是阿里云研发的`: the name starts after them. */
+const LEAD_IN = /^.*(?:由|是|为|被|经|受)(?=[^由是为被经受]{2,}$)/;
+
+/** CJK runs are tried longest first, then shorter prefixes (after) or suffixes (before), down to two characters. */
+function cjkRuns(run: string, from: 'start' | 'end'): string[] {
+  const out: string[] = [];
+  for (let n = Math.min(run.length, 20); n >= 2; n--) out.push(from === 'start' ? run.slice(0, n) : run.slice(run.length - n));
+  return out;
+}
+
 function candidates(claim: Claim): { text: string; url?: string }[] {
   const { text, links } = claim.sentence;
   const at = claim.at.offset;
@@ -46,16 +56,19 @@ function candidates(claim: Claim): { text: string; url?: string }[] {
     if (verb && /[\u3400-\u9fff]/.test(rest.slice(0, verb.index))) rest = rest.slice(0, verb.index);
     const stop = STOP.exec(rest);
     if (stop) rest = rest.slice(0, stop.index);
-    const words = rest.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+    rest = rest.trim();
+    if (/^[\u3040-\u30ff\u3400-\u9fff]/.test(rest)) return cjkRuns(rest.split(/\s/)[0], 'start').map((t) => ({ text: t }));
+    const words = rest.split(/\s+/).filter(Boolean).slice(0, 5);
     return words.map((_, n) => ({ text: words.slice(0, words.length - n).join(' ') }));
   }
   const before = text.slice(Math.max(0, at - 40), at);
   const cut = Math.max(...['，', '。', '；', '：', ':', ',', '、', '(', '（', ')', '）'].map((c) => before.lastIndexOf(c)));
-  const chunk = before.slice(cut + 1).trim();
+  const chunk = before.slice(cut + 1).trim().replace(LEAD_IN, '');
   if (!chunk) return [];
+  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(chunk)) return cjkRuns(chunk.split(/\s+/).pop()!, 'end').map((t) => ({ text: t }));
   const words = chunk.split(/\s+/);
-  // Shortest run of trailing words first for Latin names, the whole chunk for CJK.
-  return /[\u3040-\u30ff\u3400-\u9fff]/.test(chunk) ? [{ text: chunk }] : words.map((_, n) => ({ text: words.slice(words.length - 1 - n).join(' ') })).reverse();
+  // Shortest run of trailing words first for Latin names.
+  return words.map((_, n) => ({ text: words.slice(words.length - 1 - n).join(' ') })).reverse();
 }
 
 export function contributorTarget(claim: Claim, index: OrganizationIndex): ContributorTarget | null {

@@ -10,13 +10,13 @@ import { sentenceSubject } from './subject.js';
 /** The clause a trigger sits in, up to the trigger: where comparisons and data sources show. */
 function clauseBefore(text: string, offset: number): string {
   const head = text.slice(0, offset);
-  const cut = Math.max(...[',', ';', ':', '.', '!', '?', '(', ')'].map((c) => head.lastIndexOf(c)));
+  const cut = Math.max(...[',', ';', ':', '.', '!', '?', '(', ')', '，', '；', '：', '。', '！', '？', '（', '）', '、'].map((c) => head.lastIndexOf(c)));
   return head.slice(cut + 1);
 }
 
 /** The clause after a trigger, up to the next comma or full stop: `GPT-3 like` is a comparison. */
 function clauseAfter(text: string, offset: number): string {
-  return text.slice(offset).split(/[,;.:()]/)[0];
+  return text.slice(offset).split(/[,;.:()，；。：（）]/)[0];
 }
 
 /** Raw claims of one sentence about one subject, before any target is known. */
