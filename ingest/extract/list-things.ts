@@ -1,10 +1,14 @@
-import type { ListItem } from 'mdast';
+import type { Code, ListItem } from 'mdast';
 import { nameKey } from '../graph/name-key.js';
 import type { NodeLabel, PropValue } from '../graph/types.js';
 import { repositoryKey, repositoryName } from '../names/links.js';
 import { isLicense } from '../names/licenses.js';
 import { isPlaceholder } from '../names/placeholders.js';
+import { readDate } from '../names/dates.js';
 import { cleanName, cleanText } from '../names/text.js';
+import { SEED_KNOWLEDGE } from './knowledge.js';
+import { organizationMention } from './mentions.js';
+import { isOrganizationName } from './organizations.js';
 import { readNames } from './cells.js';
 import { isResourceLabel, resourceKind } from './documents.js';
 import { paperMention, readDocument } from './list-documents.js';
@@ -19,7 +23,7 @@ import type { Mention, RichText, TextLink } from './types.js';
 /** Things in lists: a model, dataset, method or tool item, and the sub-lists that describe it. */
 
 /** A model, dataset, method or tool: its name, link, description, and the sub-lists that describe it. */
-export function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKind, category: Mention | null, parent: Mention | null): Mention[] {
+export function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKind, category: Mention | null, parent: Mention | null, codeBlocks: Code[] = []): Mention[] {
   const repoLink = head.resources.find((r) => resourceKind(r.text) === 'repository') ?? childRepository(sink, head, children);
   let label: NodeLabel;
   let certain: boolean;
@@ -40,11 +44,16 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
   const rich = head.rich;
   const lead = rich.links.find((l) => !isResourceLabel(l.text));
   const startsWithLink = lead && cleanText(rich.text.slice(0, lead.start)) === '';
+  // `**Imagen** [[Google]](…) May 2022`: a name in bold that opens the item.
+  const leadBold = rich.bold.find((b) => cleanText(rich.text.slice(0, b.start)) === '' && b.end > b.start && !rich.links.some((l) => l.start < b.end && l.end > b.start));
   let nameRich: RichText;
   let description: RichText;
   if (startsWithLink) {
     nameRich = sliceRich(rich, lead.start, lead.end);
     description = sliceRich(rich, lead.end, rich.text.length);
+  } else if (leadBold && !/[:：]/.test(rich.text.slice(leadBold.start, leadBold.end))) {
+    nameRich = sliceRich(rich, leadBold.start, leadBold.end);
+    description = sliceRich(rich, leadBold.end, rich.text.length);
   } else {
     const colon = rich.text.search(/[:：]/);
     const end = colon >= 0 ? colon : rich.text.length;
@@ -113,9 +122,51 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
   for (const blog of head.resources.filter((r) => resourceKind(r.text) === 'blog')) {
     for (const t of things) t.props.blog = blog.url;
   }
+  creditBracketedOrganizations(sink, things, description, head);
+  const date = headDate(description.text);
+  if (date) for (const t of things) if (t.label === 'Model') t.props.releaseDate ??= date;
   if (description.text.trim()) describeClaims(sink, description, things, head.place);
   readResources(sink, things, children, 1);
+  for (const code of codeBlocks) readCodeKeys(sink, things, code, head);
   return things;
+}
+
+/** `**Imagen** [[Google]](…)`, `[[BAAI, Alibaba]]()`: organizations in brackets right after the name. */
+function creditBracketedOrganizations(sink: Sink, things: Mention[], description: RichText, head: Head): void {
+  const models = things.filter((t) => t.label === 'Model');
+  const first = description.links[0];
+  if (!models.length || !first || cleanText(description.text.slice(0, first.start)) !== '' || !/^\[.*\]$/.test(first.text.trim())) return;
+  const names = first.text.trim().slice(1, -1).split(/\s*[,&/、]\s*/).map((n) => cleanName(n)).filter(Boolean);
+  if (!names.length || !names.every((n) => isOrganizationName(n, SEED_KNOWLEDGE) || /^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}$/.test(n))) return;
+  if (!names.some((n) => isOrganizationName(n, SEED_KNOWLEDGE))) return;
+  const prov = provenance(head.place, 'list', { text: first.text });
+  for (const n of names) {
+    const org = organizationMention(sink, n, prov);
+    for (const m of models) sink.statement('FROM_CONTRIBUTOR', m, org, prov);
+  }
+}
+
+/** `May 2022`, `2023/04` written right after an item's name: when it was released. */
+const HEAD_DATE = /(?:^|\s)((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?)(?=\s|$|[,;)）])/;
+
+function headDate(text: string): string | null {
+  const m = HEAD_DATE.exec(text.split('\n')[0].slice(0, 120));
+  return m ? readDate(m[1]) : null;
+}
+
+/** A code block inside an item (```yaml`, indented) whose lines are `key: value` pairs the lexicon knows. */
+function readCodeKeys(sink: Sink, things: Mention[], code: Code, head: Head): void {
+  const lines = code.value.split('\n');
+  const start = code.position?.start.line ?? head.place.line;
+  // A fenced block spans its two fence lines as well; its first value line follows the opening one.
+  const fenced = (code.position ? code.position.end.line - start + 1 : lines.length) > lines.length;
+  lines.forEach((line, i) => {
+    if (line.length > 400) return;
+    const rich: RichText = { text: line, links: [], bold: [] };
+    const h: Head = { rich, place: { ...head.place, line: start + i + (fenced ? 1 : 0) }, resources: [], bare: cleanText(line) };
+    const kv = keyValue(h);
+    if (kv) applyKeyValue(sink, things, kv, h);
+  });
 }
 
 /**

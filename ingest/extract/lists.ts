@@ -1,15 +1,18 @@
-import type { List, ListItem } from 'mdast';
+import type { Code, List, ListItem } from 'mdast';
 import type { NodeLabel } from '../graph/types.js';
 import { repositoryKey, repositoryOwner } from '../names/links.js';
 import { categoryFor, placeSection, type SectionPath } from './categories.js';
 import { enclosingGroup, type EnclosingGroup } from './groups.js';
 import { applyGroup, readBaseTree, readOrgTree, treeShape } from './list-trees.js';
-import { publisherMention } from './mentions.js';
+import { organizationMention, publisherMention } from './mentions.js';
+import { SEED_KNOWLEDGE } from './knowledge.js';
+import { isOrganizationName } from './organizations.js';
+import { cleanName, cleanText } from '../names/text.js';
 import { isModelPage } from './model-evidence.js';
 import { provenance, type Place } from './sink.js';
 import { resourceKind } from './documents.js';
 import { readDocument } from './list-documents.js';
-import { GROUP, readHead, soleLink, subItems, type Head } from './list-items.js';
+import { GROUP, looksLikeSentence, readHead, soleLink, subItems, type Head } from './list-items.js';
 import { readThing } from './list-things.js';
 import { sectionKind, type SectionKind } from './section-kinds.js';
 import type { ReadContext } from './context.js';
@@ -80,9 +83,32 @@ function readItem(sink: Sink, item: ListItem, section: string[], kind: SectionKi
     readDocument(sink, head, children, kind, category, []);
     return;
   }
-  const things = readThing(sink, head, children, kind, category, null);
+  const codeBlocks = item.children.filter((c): c is Code => c.type === 'code');
+  const things = orgKeyItem(sink, head, kind, category) ?? readThing(sink, head, children, kind, category, null, codeBlocks);
   applyGroup(sink, things, group, head.place);
   creditPublishers(sink, things, head.place);
+}
+
+/**
+ * `Meta: OPT, LLaMA / Alpaca, Vicuna` in a section of models: an organization as the key and
+ * its models as the value, each FROM_CONTRIBUTOR it. What follows ` / ` is set apart from the
+ * organization's own (derived models), so it is not credited to it.
+ */
+function orgKeyItem(sink: Sink, head: Head, kind: SectionKind, category: Mention | null): Mention[] | null {
+  if (!kind || typeof kind !== 'object' || kind.label !== 'Model' || head.rich.links.length) return null;
+  const m = /^\s*([^:：\n]{1,40}?)\s*[:：]\s*(.+)$/.exec(head.rich.text);
+  if (!m || !isOrganizationName(cleanName(m[1]), SEED_KNOWLEDGE)) return null;
+  const own = m[2].split(/\s+\/\s+/)[0];
+  const names = own.split(/\s*[,，、;；]\s*/).map((n) => cleanName(n)).filter(Boolean);
+  if (!names.length || names.some((n) => looksLikeSentence(n) || n.split(/\s+/).length > 4)) return null;
+  const prov = provenance(head.place, 'list', { text: cleanText(head.rich.text) });
+  const org = organizationMention(sink, cleanName(m[1]), prov);
+  const things = names.map((name) => sink.mention({ label: 'Model', certain: true, role: 'entry', name, props: {}, provenance: provenance(head.place, 'list') }));
+  for (const t of things) {
+    sink.statement('FROM_CONTRIBUTOR', t, org, prov);
+    if (category) sink.statement('IN_CATEGORY', t, category, provenance(head.place, 'list'));
+  }
+  return things;
 }
 
 /**
