@@ -25,6 +25,9 @@ export interface NamePiece {
   writtenAs?: string[];
 }
 
+/** A bare size with a checkpoint tag (`2b6-zh` after `bloom-1b4`). */
+const SIZE_WITH_TAG = /^\d+(?:\.\d+)?[BbMm]\d*[-_](?:zh|en|cn|mt|multi|chinese)$/i;
+
 /** A size word ending a name (`Phi-3 small`, `BERT base`), which a bare size word after it continues. */
 const SIZE_WORD = /([\s-])(?:tiny|mini|small|base|medium|large|xl|xxl|huge)$/i;
 
@@ -136,6 +139,8 @@ function repoIdSlashes(text: string, links: TextLink[]): Set<number> {
  * (`mosaicml/mpt-7b`) is one name whose owner is kept, not two names.
  */
 export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: { repoIds?: boolean } = {}): CellReading {
+  const owned = opts.repoIds ? ownedName(rich) : null;
+  if (owned) return owned;
   const depths = parenDepths(rich.text);
   const pieces: NamePiece[] = [];
   const spans: Span[] = [];
@@ -146,7 +151,8 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
   const keep = opts.repoIds ? repoIdSlashes(rich.text, rich.links) : new Set<number>();
   for (const seg of segments(rich.text, depths, separator, keep)) {
     const raw = rich.text.slice(seg.start, seg.end);
-    let text = cleanText(raw).replace(/\s*(?:\.{3}|…)$/, '');
+    // `Ziya-LLaMA-13B-v1 等`, `LLaMA, etc.`: what stands for "and others" is no part of the name.
+    let text = cleanText(raw).replace(/\s*(?:\.{3}|…|等|etc\.?)$/, '');
     if (!cleanName(text)) {
       if (cleanText(raw)) placeholders.push(cleanText(raw));
       continue;
@@ -182,7 +188,7 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
     const word = SIZE_WORD.exec(prev);
     let family: string | null = null;
     let joiner = ' ';
-    if (isSizeToken(p.name)) {
+    if (isSizeToken(p.name) || SIZE_WITH_TAG.test(p.name)) {
       family = splitSize(prev)?.family ?? prev;
       joiner = /[-_]/.test(prev) ? '-' : ' ';
     } else if (isVersionToken(p.name)) family = prev.replace(/\s*[Vv]\d+(?:\.\d+)?$/, '');
@@ -202,6 +208,22 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
     }
   }
   return { pieces, placeholders };
+}
+
+/**
+ * `HIT&HFL/**Chinese-LLaMA-Alpaca**`, `FastChat/**Vicuna**`: the name in bold after its owners'
+ * `Owner/`; one name, its owners kept.
+ */
+function ownedName(rich: RichText): CellReading | null {
+  if (rich.bold.length !== 1) return null;
+  const b = rich.bold[0];
+  const before = rich.text.slice(0, b.start);
+  const m = /^\s*([^/\n]{1,60}?)\s*\/\s*$/.exec(before);
+  if (!m || cleanText(rich.text.slice(b.end)) !== '') return null;
+  const name = cleanName(rich.text.slice(b.start, b.end));
+  if (!name || isPlaceholder(name)) return null;
+  const link = rich.links.find((l) => l.start <= b.start && l.end >= b.end);
+  return { pieces: [{ name, owner: cleanName(m[1]), ...(link?.url.trim() ? { url: link.url.trim() } : {}) }], placeholders: [] };
 }
 
 /**

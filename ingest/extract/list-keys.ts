@@ -6,7 +6,7 @@ import { readContextLength, readParameters } from '../names/quantities.js';
 import { cleanText } from '../names/text.js';
 import { readNames } from './cells.js';
 import { paperName } from './documents.js';
-import type { Head } from './list-items.js';
+import { looksLikeSentence, type Head } from './list-items.js';
 import { organizationMention, referenceMention } from './mentions.js';
 import { describeClaims } from './prose/claims.js';
 import { sliceRich } from './rich-text.js';
@@ -42,8 +42,9 @@ export function keyValue(head: Head): KeyValue | null {
 export function applyKeyValue(sink: Sink, things: Mention[], kv: KeyValue, head: Head): boolean {
   const prov = provenance(head.place, 'list', { column: kv.key });
   const text = cleanText(kv.value.text.replace(/\n/g, ' '));
+  // `LLaMA-7B + Chinese-LLaMA-Alpaca`: a `+` joins two values too.
   const names = (role: Role, repoIds = false) =>
-    readNames(kv.value, undefined, { repoIds }).pieces.filter((p) => !isPlaceholder(p.name, role));
+    readNames(kv.value, /[\/,&、;+\n，；]/, { repoIds }).pieces.filter((p) => !isPlaceholder(p.name, role) && !looksLikeSentence(p.name));
   const models = things.filter((t) => t.label === 'Model');
   switch (kv.role) {
     case 'url':

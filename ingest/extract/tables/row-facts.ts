@@ -4,7 +4,7 @@ import type { EdgeType, NodeLabel, PropValue } from '../../graph/types.js';
 import type { Role } from '../../lexicon/lexicon.js';
 import { readDate } from '../../names/dates.js';
 import { readLicense } from '../../names/licenses.js';
-import { arxivId, repositoryKey, repositoryOwner } from '../../names/links.js';
+import { arxivId, repositoryKey, repositoryName, repositoryOwner } from '../../names/links.js';
 import { isGenericArchitecture, isLanguageCode, isPlaceholder } from '../../names/placeholders.js';
 import { readContextLength, readParameters } from '../../names/quantities.js';
 import { splitSize } from '../../names/size.js';
@@ -75,10 +75,14 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
         break;
       case 'base': {
         const pieces = names(c, 'base', true).filter((p) => {
-          if (!isGenericArchitecture(p.name)) return true;
-          sink.note('placeholder', row.place, p.name, `an architecture, not a model, in "${c.header}"`);
-          return false;
+          if (isGenericArchitecture(p.name)) {
+            sink.note('placeholder', row.place, p.name, `an architecture, not a model, in "${c.header}"`);
+            return false;
+          }
+          // `Instructが名前に付いていないモデルのみ Mixtral-8x7B-v0.1 がベース`: a sentence, read as prose below.
+          return !SENTENCE_PART.test(p.name) && p.name.split(/\s+/).length <= 6;
         });
+        if (pieces.length < names(c, 'base', true).length) describeClaims(sink, rich, subjects, row.place);
         const mentions = pieces.map((p) => referenceMention(sink, p, 'Model', prov(c)));
         // `BenTsao / ChatGLM-Med` with `LLaMA/ChatGLM`: as many bases as names pair up in order.
         const paired = subjects.length > 1 && mentions.length === subjects.length;
@@ -179,6 +183,19 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     }
   }
 
+  // `Stanford/Alpaca`, `HIT&HFL/**Chinese-LLaMA-Alpaca**`: an institution owning the name is its contributor.
+  if (!contributors) {
+    const subjectColumn = columns.find((c) => c.role === 'subject');
+    for (const s of subjects) {
+      const owner = typeof s.props.publisher === 'string' ? s.props.publisher : null;
+      if (!owner || !subjectColumn || /^[a-z0-9_.-]+$/.test(owner)) continue;
+      for (const name of owner.split(/\s*[&,]\s*/).filter(Boolean)) {
+        const org = organizationMention(sink, name, prov(subjectColumn));
+        sink.statement('FROM_CONTRIBUTOR', s, org, prov(subjectColumn));
+        contributors++;
+      }
+    }
+  }
   // Contributors the row does not state: its group's organization, else the owner of the model's own checkpoint link.
   if (!contributors && opts.group?.kind === 'org' && models.length) {
     const org = organizationMention(sink, opts.group.name, provenance({ ...row.place, line: opts.group.line }, 'list'));
@@ -209,11 +226,14 @@ function ownLink(s: Mention, row: Row, columns: Column[]): { url: string; text: 
   const key = nameKey(s.name);
   const family = nameKey(splitSize(s.name)?.family ?? s.name);
   if (!key) return null;
+  const names = (lk: string) => !!lk && (lk === key || lk.startsWith(key) || (family.length >= 3 && lk.startsWith(family)));
   for (const c of columns) {
-    if (c.role !== 'checkpoints') continue;
+    if (c.role === 'paper' || c.role === 'description' || c.role === 'ignore' || c.role === 'trainingData') continue;
     for (const link of row.rich(c)?.links ?? []) {
-      const lk = nameKey(link.text);
-      if (repositoryKey(link.url) && lk && (lk === key || lk.startsWith(key) || (family.length >= 3 && lk.startsWith(family)))) {
+      if (!repositoryKey(link.url)) continue;
+      // A checkpoint link whose text names the model, or (in any column) whose repository does:
+      // `([**100b**](huggingface.co/stockmark/stockmark-100b))` beside the name.
+      if ((c.role === 'checkpoints' && names(nameKey(link.text))) || names(nameKey(repositoryName(link.url) ?? ''))) {
         return { url: link.url, text: link.text, column: c.header };
       }
     }
