@@ -3,8 +3,8 @@ import { readDate } from '../names/dates.js';
 import { arxivId, repositoryKey } from '../names/links.js';
 import { isGenericArchitecture, isPlaceholder } from '../names/placeholders.js';
 import { readContextLength, readParameters } from '../names/quantities.js';
-import { cleanText } from '../names/text.js';
-import { readNames } from './cells.js';
+import { cleanName, cleanText } from '../names/text.js';
+import { readNames, type NamePiece } from './cells.js';
 import { paperName } from './documents.js';
 import { looksLikeSentence, type Head } from './list-items.js';
 import { organizationMention, referenceMention } from './mentions.js';
@@ -19,18 +19,46 @@ export interface KeyValue {
   key: string;
   role: Role;
   value: RichText;
+  /** The value is one name, separators and all. */
+  whole?: boolean;
 }
 
 const KEY = /^\s*([^:：\n[\]()]{1,24}?)\s*[:：]\s*/;
 
-export function keyValue(head: Head): KeyValue | null {
+export function keyValue(head: Head, allowEmpty = false): KeyValue | null {
   const m = KEY.exec(head.rich.text);
   if (!m) return null;
   const hit = LEXICON.keyRole(m[1]);
   if (!hit) return null;
   const value = sliceRich(head.rich, m[0].length, head.rich.text.length);
-  if (!cleanText(value.text)) return null;
+  if (!cleanText(value.text) && !allowEmpty) return null;
   return { key: cleanText(m[1]), role: hit.value.role, value };
+}
+
+/**
+ * A key whose values are its sub-items (`院校：` above one institution per line, `基座模型：`
+ * above `v1: 元语智能`, `Sunsimiao-6B: ChatGLM2-6B`): each sub-item is a value; one written
+ * `variant: value` gives the value to that variant, a model of its own, or to the things above
+ * when it only names a version (`v1`).
+ */
+export function applyKeyList(sink: Sink, things: Mention[], kv: KeyValue, values: Head[]): void {
+  for (const h of values) {
+    const labelled = /^\s*([^:：\n]{1,40}?)\s*[:：]\s*(\S.*)$/.exec(h.rich.text);
+    if (!labelled) {
+      // One institution per line: commas belong to its name (`Department of …, University of …, USA`).
+      applyKeyValue(sink, things, { ...kv, value: h.rich, whole: kv.role === 'contributor' }, h);
+      continue;
+    }
+    const label = cleanName(labelled[1]);
+    const value = sliceRich(h.rich, h.rich.text.length - labelled[2].length, h.rich.text.length);
+    const versionOnly = /^v?\d+(?:\.\d+)*$/i.test(label);
+    const owners =
+      versionOnly || kv.role !== 'base' || !things.some((t) => t.label === 'Model')
+        ? things
+        : [sink.mention({ label: 'Model', certain: true, role: 'entry', name: label, props: {}, provenance: provenance(h.place, 'list') })];
+    for (const o of owners) if (!things.includes(o)) for (const t of things) sink.statement('RELATED_TO', o, t, provenance(h.place, 'list', { column: kv.key }));
+    applyKeyValue(sink, owners, { ...kv, value }, h);
+  }
 }
 
 /**
@@ -44,7 +72,9 @@ export function applyKeyValue(sink: Sink, things: Mention[], kv: KeyValue, head:
   const text = cleanText(kv.value.text.replace(/\n/g, ' '));
   // `LLaMA-7B + Chinese-LLaMA-Alpaca`: a `+` joins two values too.
   const names = (role: Role, repoIds = false) =>
-    readNames(kv.value, /[\/,&、;+\n，；]/, { repoIds }).pieces.filter((p) => !isPlaceholder(p.name, role) && !looksLikeSentence(p.name));
+    kv.whole
+      ? [{ name: cleanName(kv.value.text) } as NamePiece].filter((p) => p.name && !isPlaceholder(p.name, role))
+      : readNames(kv.value, /[\/,&、;+\n，；]/, { repoIds }).pieces.filter((p) => !isPlaceholder(p.name, role) && !looksLikeSentence(p.name));
   const models = things.filter((t) => t.label === 'Model');
   switch (kv.role) {
     case 'url':
@@ -65,6 +95,8 @@ export function applyKeyValue(sink: Sink, things: Mention[], kv: KeyValue, head:
       describeClaims(sink, kv.value, things, head.place);
       return true;
     case 'base':
+      // A thing that states its base model is a model (`基座模型` under an application).
+      for (const t of things) if (t.label === 'Project' || t.label === 'Method') t.label = 'Model';
       for (const p of names('base', true)) {
         if (isGenericArchitecture(p.name)) continue;
         const base = referenceMention(sink, p, 'Model', prov);

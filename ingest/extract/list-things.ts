@@ -13,7 +13,7 @@ import { readNames } from './cells.js';
 import { isResourceLabel, resourceKind } from './documents.js';
 import { paperMention, readDocument } from './list-documents.js';
 import { GROUP, looksLikeSentence, readHead, soleLink, subItems, type Head } from './list-items.js';
-import { applyKeyValue, keyValue } from './list-keys.js';
+import { applyKeyList, applyKeyValue, keyValue } from './list-keys.js';
 import { describeClaims } from './prose/claims.js';
 import { sliceRich } from './rich-text.js';
 import type { SectionKind } from './section-kinds.js';
@@ -226,9 +226,13 @@ export function readResources(sink: Sink, things: Mention[], children: ListItem[
   for (const child of children) {
     const h = readHead(sink, child, section);
     if (!h) continue;
-    const kv = keyValue(h);
-    if (kv && applyKeyValue(sink, things, kv, h)) continue;
     const grand = subItems(child);
+    const kv = keyValue(h, grand.length > 0);
+    if (kv && !cleanText(kv.value.text) && grand.length) {
+      applyKeyList(sink, things, kv, grand.map((g) => readHead(sink, g, section)).filter((g): g is Head => !!g));
+      continue;
+    }
+    if (kv && applyKeyValue(sink, things, kv, h)) continue;
     const onlyLink = soleLink(h);
     const group = !h.rich.links.length && GROUP.test(h.bare) ? h.bare.toLowerCase() : null;
     if (group?.startsWith('paper')) {

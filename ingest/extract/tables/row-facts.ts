@@ -53,6 +53,8 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     for (const s of from) sink.statement(type, s, to, p);
   };
   let contributors = 0;
+  // `個人` (an individual), `-`: the list says who made it, just no organization; no fallback then.
+  let saidWho = false;
   const named: Mention[] = [];
 
   for (const c of columns) {
@@ -62,6 +64,7 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     const text = cleanText(rich.text.replace(/\n/g, ' '));
     switch (c.role) {
       case 'contributor':
+        saidWho = true;
         for (const piece of names(c, 'contributor')) {
           if (isLanguageCode(piece.name)) {
             sink.note('unreadable', row.place, piece.name, 'a language code in the contributor column (pasted from the next cell?)');
@@ -213,7 +216,7 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     if (owner && !s.props.publisher) s.props.publisher = owner;
     // `サイバーエージェント` publishing as `cyberagent`: the account is how people search for it.
     if (owner && named.length === 1 && isNonLatin(named[0].name)) named[0].writtenAs = [...new Set([...(named[0].writtenAs ?? []), owner])];
-    if (!contributors) {
+    if (!contributors && !saidWho) {
       const org = publisherMention(sink, own.url, row.place, own.column);
       if (org) sink.statement('FROM_CONTRIBUTOR', s, org, provenance(row.place, 'link', { column: own.column, text: own.text }));
     }
