@@ -23,6 +23,12 @@ export function refusedRequest(message: string, limit: string): GraphQLError {
 }
 
 /** Codes whose messages are ours or Apollo's and safe to show as they are. */
+/** graphql-js messages that say too little, by message. */
+const PLAINER: Record<string, string> = {
+  'Validation aborted.':
+    'The document is too complex to validate (too many fields to compare with each other); send fewer repeated or aliased fields.',
+};
+
 const PLAIN_CODES = new Set([
   'NOT_FOUND',
   'BAD_USER_INPUT',
@@ -52,7 +58,7 @@ const REQUEST_ERRORS: Record<string, string> = {
 export function errorFormatter(debug: boolean, log: (message: string) => void = (m) => console.error(`[llm-lineage] ${m}`)) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-    if (PLAIN_CODES.has(code)) return formatted;
+    if (PLAIN_CODES.has(code)) return PLAINER[formatted.message] ? { ...formatted, message: PLAINER[formatted.message] } : formatted;
     const plain = REQUEST_ERRORS[formatted.message];
     if (plain) return { ...formatted, message: plain, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     const original = (error as { originalError?: unknown })?.originalError ?? error;
