@@ -1,7 +1,7 @@
 /** The account of a repository key (`host/owner/name…`, `huggingface.co/datasets/owner/name`), on any host. */
 function ownerOf(key: string): string {
   const [, first, second] = key.split('/');
-  return ['datasets', 'spaces', 'models'].includes(first) && second ? second : first;
+  return ['datasets', 'spaces', 'models', 'collections'].includes(first) && second ? second : first;
 }
 
 /**
