@@ -23,11 +23,9 @@ export class DatabaseUnavailableError extends Error {
 export class DatabaseTimeoutError extends Error {
   override name = 'DatabaseTimeoutError';
   readonly extensions = { code: 'TIMEOUT', http: { status: 504 } };
-  constructor(seconds: number, options?: ErrorOptions) {
-    super(
-      `The database took longer than ${seconds} s to answer and the query was stopped; ask for less (a smaller maxDepth or first, fewer expensive fields).`,
-      options,
-    );
+  constructor(timeoutMs: number, options?: ErrorOptions) {
+    const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+    super(`The query ran past its timeout of ${limit} and was stopped; ask for less (a smaller maxDepth or first, fewer expensive fields).`, options);
   }
 }
 
@@ -47,7 +45,7 @@ export function classifyDatabaseError(error: unknown, timeoutMs: number): unknow
   if (error instanceof DatabaseUnavailableError || error instanceof DatabaseTimeoutError) return error;
   if (!(error instanceof Neo4jError)) return error;
   const code = error.code ?? '';
-  if (TIMEOUT_CODES.has(code)) return new DatabaseTimeoutError(Math.round(timeoutMs / 1000), { cause: error });
+  if (TIMEOUT_CODES.has(code)) return new DatabaseTimeoutError(timeoutMs, { cause: error });
   if (isUnavailable(error)) return new DatabaseUnavailableError(undefined, { cause: error });
   return error;
 }

@@ -43,7 +43,7 @@ export class DatabaseHealth {
   ) {
     this.options = {
       database: options.database,
-      probeTimeoutMs: options.probeTimeoutMs ?? 2_000,
+      probeTimeoutMs: options.probeTimeoutMs ?? 3_000,
       intervalMs: options.intervalMs ?? 2_000,
       downIntervalMs: options.downIntervalMs ?? 1_000,
       log: options.log ?? ((m) => console.error(`[llm-lineage] ${m}`)),

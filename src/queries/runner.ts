@@ -49,7 +49,7 @@ export class CypherRunner {
     let timer: NodeJS.Timeout | undefined;
     let release = () => {};
     const gaveUp = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DatabaseTimeoutError(Math.round(timeoutMs / 1000))), timeoutMs + CLIENT_GRACE_MS);
+      timer = setTimeout(() => reject(new DatabaseTimeoutError(timeoutMs)), timeoutMs + CLIENT_GRACE_MS);
       if (health) release = health.whileWaiting(() => reject(new DatabaseUnavailableError()));
     });
     const work = session.executeRead((tx) => tx.run(query.cypher, params), {

@@ -17,9 +17,9 @@ import { nestedModelQuery } from '../support/nested-query.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /** A class must be refused or answered within this long. */
-const BOUND_MS = 15_000;
+const BOUND_MS = 30_000;
 /** Health must never wait longer than this for an answer while a class runs. */
-const HEALTH_BOUND_MS = 3_000;
+const HEALTH_BOUND_MS = 5_000;
 
 let driver: Driver;
 let server: TestServer;
@@ -71,7 +71,7 @@ function expectPlainErrors(answer: Answer): void {
 }
 
 /** Runs one hostile class: timed, bounded, health probed, its answer checked. */
-async function hostile(name: string, run: () => Promise<Answer>, check: (answer: Answer) => void): Promise<void> {
+async function hostile(name: string, run: () => Promise<Answer>, check: (answer: Answer) => void, boundMs = BOUND_MS): Promise<void> {
   health.reset();
   const started = performance.now();
   const answer = await run();
@@ -80,7 +80,7 @@ async function hostile(name: string, run: () => Promise<Answer>, check: (answer:
   timings.push({ name, status: `${answer.status} ${codes(answer)[0] ?? (answer.body?.data ? 'data' : '')}`.trim(), ms, health: slowestHealth });
   expectPlainErrors(answer);
   check(answer);
-  expect(ms, `${name} took ${Math.round(ms)} ms`).toBeLessThan(BOUND_MS);
+  expect(ms, `${name} took ${Math.round(ms)} ms`).toBeLessThan(boundMs);
   expect(slowestHealth, `/health waited ${Math.round(slowestHealth)} ms during ${name}`).toBeLessThan(HEALTH_BOUND_MS);
   expect(health.failures()).toBe(0);
 }
@@ -125,8 +125,8 @@ afterAll(async () => {
 const many = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join(' ');
 
 describe('hostile requests', () => {
-  it('alias bomb: 500 aliases of the whole-graph export', () =>
-    hostile('alias bomb (export x500)', () => query(`{ ${many(500, (i) => `a${i}: export { content }`)} }`), refused('GRAPHQL_VALIDATION_FAILED', 400, 'aliases')));
+  it('alias bomb: 1,000 aliases of the whole-graph export', () =>
+    hostile('alias bomb (export x1000)', () => query(`{ ${many(1000, (i) => `a${i}: export { content }`)} }`), refused('GRAPHQL_VALIDATION_FAILED', 400, 'aliases')));
 
   it('alias bomb: 4,000 aliases of a deep lineage walk (over the token limit too)', () =>
     hostile(
@@ -341,7 +341,7 @@ describe('hostile requests', () => {
         last = answers[0];
       }
       return last!;
-    }, () => {});
+    }, () => {}, fields.length * BOUND_MS / 4); // 200 requests, eight at a time
   });
 
   it('CSRF: a GET without the preflight header and a simple-content-type POST are refused', async () => {

@@ -84,7 +84,8 @@ export const FIELD_COSTS: Record<string, FieldCost> = {
   'Query.dataset': lookup,
   'Query.method': lookup,
   'Query.paper': lookup,
-  'Query.node': lookup,
+  // By id through the node DataLoader: many `node` fields (the explorer sends one per model) are one query.
+  'Query.node': { work: () => 1 },
   'Query.search': { work: () => QUERY, items: (a) => int(a, 'first', 10) },
   'Query.models': connection,
   'Query.organizations': connection,
@@ -117,7 +118,8 @@ export const FIELD_COSTS: Record<string, FieldCost> = {
   'Model.ancestors': { work: (a) => QUERY * levels(depthOf(a)), items: (a) => reach(ANCESTOR_FANOUT, depthOf(a)) },
   'Model.descendants': { work: (a) => QUERY * levels(depthOf(a)), items: (a) => reach(FANOUT, depthOf(a)) },
   'Model.siblings': { work: () => 2, items: () => FANOUT * FANOUT },
-  '*.relations': { work: () => 1, items: () => 4 * FANOUT },
+  // Batched like the relation lists; a node has a few relations of each type, some twenty in all.
+  '*.relations': { work: () => 1, items: (a) => (count(a, 'types') ? FANOUT * Math.min(count(a, 'types'), 4) : 4 * FANOUT) },
   'Overview.nodeCounts': { work: () => 5 * QUERY, items: () => 12 },
   'Overview.relationCounts': { work: () => 5 * QUERY, items: () => 15 },
   // Counts every model's descendants over ten hops: one heavy query.
