@@ -30,7 +30,10 @@ export interface FolderProblem {
 export async function checkDataDir(dataDir: string): Promise<FolderProblem | undefined> {
   const probe = join(dataDir, `.write-check-${process.pid}`);
   try {
-    await mkdir(dataDir, { recursive: true });
+    // A recursive mkdir on a read-only file system reports ENOENT; a plain one says EROFS.
+    await mkdir(dataDir, { recursive: true }).catch((e: NodeJS.ErrnoException) =>
+      e.code === 'ENOENT' ? mkdir(dataDir).then(() => undefined) : Promise.reject(e),
+    );
     await writeFile(probe, 'llm-lineage checks that this folder is writable\n');
     await unlink(probe);
   } catch (e) {

@@ -1,9 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { checkDataDir, folderProblemIn } from '../../src/neo4j/data-dir.js';
+import { startEmbedded } from '../../src/neo4j/embedded.js';
 import { embeddedPortFromEnv, provideNeo4j } from '../../src/neo4j/provide.js';
 import { stateFile } from '../../src/neo4j/state.js';
 
@@ -26,6 +28,40 @@ describe('data folder problems', () => {
       await rm(scratch, { recursive: true, force: true });
     }
   });
+});
+
+/** Mounts a small tmpfs (needs root, as in CI); false when this machine does not allow it. */
+function mountTmpfs(dir: string, options: string): boolean {
+  mkdirSync(dir, { recursive: true });
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' }).status === 0;
+}
+
+describe('starting on a real read-only or full file system', () => {
+  let scratch: string;
+  const mounts: string[] = [];
+  beforeEach(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'llm-lineage-fs-'));
+  });
+  afterEach(async () => {
+    for (const m of mounts.splice(0)) spawnSync('umount', [m], { stdio: 'ignore' });
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  for (const [kind, options, message] of [
+    ['read-only', 'ro,size=16m', /^The Neo4j data folder \S+ is read-only \(EROFS\); make it writable, or use another Neo4j with NEO4J_URI\.$/],
+    ['full', 'size=1m', /^The disk holding the Neo4j data folder \S+ is full \(\d+ MB free\); free some space and start again\.$/],
+  ] as const) {
+    it(`refuses a ${kind} data folder in one line naming it`, async (context) => {
+      const mount = join(scratch, 'mnt');
+      if (!mountTmpfs(mount, options)) return context.skip('mounting a tmpfs needs root');
+      mounts.push(mount);
+      const dataDir = join(mount, 'data');
+      const error = await startEmbedded({ dataDir, log: () => {} }).catch((e) => e);
+      expect(error.name).toBe('EmbeddedStartError');
+      expect(error.message).toMatch(message);
+      expect(error.message).toContain(dataDir);
+    });
+  }
 });
 
 describe('NEO4J_EMBEDDED_PORT', () => {
