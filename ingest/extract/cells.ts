@@ -21,7 +21,12 @@ export interface NamePiece {
   parameters?: number[];
   /** The account of an `org/name` id (`mosaicml` of `mosaicml/mpt-7b`). */
   owner?: string;
+  /** How the cell wrote a run of names it shares (`Phi-3 small/medium`). */
+  writtenAs?: string[];
 }
+
+/** A size word ending a name (`Phi-3 small`, `BERT base`), which a bare size word after it continues. */
+const SIZE_WORD = /([\s-])(?:tiny|mini|small|base|medium|large|xl|xxl|huge)$/i;
 
 export interface CellReading {
   pieces: NamePiece[];
@@ -133,6 +138,7 @@ function repoIdSlashes(text: string, links: TextLink[]): Set<number> {
 export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: { repoIds?: boolean } = {}): CellReading {
   const depths = parenDepths(rich.text);
   const pieces: NamePiece[] = [];
+  const spans: Span[] = [];
   const placeholders: string[] = [];
   const references = rich.links.filter((l) => depths[l.start] > 0);
   const outerLinks = rich.links.filter((l) => depths[l.start] === 0);
@@ -160,17 +166,40 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
     if (alsoKnownAs.length) piece.alsoKnownAs = alsoKnownAs;
     const refs = references.filter((l) => l.start >= seg.start && l.end <= seg.end);
     if (refs.length) piece.references = refs;
-    pieces.push(...expandName(piece, !!opts.repoIds));
+    for (const p of expandName(piece, !!opts.repoIds)) {
+      pieces.push(p);
+      spans.push(seg);
+    }
   }
 
-  // A bare size or version continues the name before it.
+  // A bare size, size word or version continues the name before it (`LLaMA-7B/13B`,
+  // `Phi-3 small/medium`, `Llama V1 & V2`); each name keeps the cell's spelling of the run as
+  // written (shown as an alias, never used to join).
+  let runStart = -1;
   for (let i = 1; i < pieces.length; i++) {
     const p = pieces[i];
-    if (!isSizeToken(p.name) && !isVersionToken(p.name)) continue;
     const prev = pieces[i - 1].name;
-    const family = isSizeToken(p.name) ? (splitSize(prev)?.family ?? prev) : prev.replace(/\s*[Vv]\d+(?:\.\d+)?$/, '');
-    const joiner = isSizeToken(p.name) ? (/[-_]/.test(prev) ? '-' : ' ') : ' ';
+    const word = SIZE_WORD.exec(prev);
+    let family: string | null = null;
+    let joiner = ' ';
+    if (isSizeToken(p.name)) {
+      family = splitSize(prev)?.family ?? prev;
+      joiner = /[-_]/.test(prev) ? '-' : ' ';
+    } else if (isVersionToken(p.name)) family = prev.replace(/\s*[Vv]\d+(?:\.\d+)?$/, '');
+    else if (word && SIZE_WORD.test(` ${p.name}`)) {
+      family = prev.slice(0, word.index);
+      joiner = word[1];
+    }
+    if (family === null) {
+      runStart = -1;
+      continue;
+    }
+    if (runStart < 0) runStart = i - 1;
     pieces[i] = { ...pieces[i - 1], name: `${family}${joiner}${p.name}`, alsoKnownAs: undefined, references: undefined };
+    if (word) {
+      const written = cleanText(rich.text.slice(spans[runStart].start, spans[i].end));
+      for (let j = runStart; j <= i; j++) pieces[j] = { ...pieces[j], writtenAs: [written] };
+    }
   }
   return { pieces, placeholders };
 }

@@ -2,7 +2,7 @@ import { nameKey } from '../graph/name-key.js';
 import { hasCjk, normaliseLabel } from '../lexicon/label.js';
 import { LEXICON } from '../lexicon/lexicon.js';
 import { isPlaceholder } from '../names/placeholders.js';
-import { splitSize, isSizeToken, isVersionToken } from '../names/size.js';
+import { splitSize } from '../names/size.js';
 import { cleanName } from '../names/text.js';
 import type { Knowledge } from './knowledge.js';
 import { isOrganizationName } from './organizations.js';
@@ -76,18 +76,17 @@ export function readGroupLabel(label: string, siblings: string[], known: Knowled
 }
 
 /**
- * A model listed under its base's own group that is only a size or version of it (`Qwen-7B`
- * under `Qwen family`) is a member of the family, not derived from it.
+ * A model listed under its base's own group that is only a size of it (`Qwen-7B` under `Qwen
+ * family`) is a member of the family, not derived from it. A new version listed under its
+ * predecessor (`ChatGLM2` under `ChatGLM 底座`) is, as the list says, built on it.
  */
 export function isMemberOf(name: string, base: string): boolean {
   const k = nameKey(name);
   const b = nameKey(base);
-  if (!k || !b || !k.startsWith(b)) return false;
+  if (!k || !b) return false;
   if (k === b) return true;
   const sized = splitSize(name);
-  if (sized && nameKey(sized.family) === b) return true;
-  const rest = name.trim().slice(base.trim().length).replace(/^[-_\s]+/, '');
-  return isSizeToken(rest) || isVersionToken(rest) || /^\d+(?:\.\d+)*$/.test(rest);
+  return !!sized && nameKey(sized.family) === b;
 }
 
 /** The group a block sits in that names an organization or a base, innermost first. */

@@ -24,7 +24,8 @@ export function familyKeys(name: string): string[] {
     const k = nameKey(s);
     if (k) keys.add(k);
   };
-  const trimmed = name.trim();
+  // `Llama 3.3 (70b)`: what parentheses add is no part of the name.
+  const trimmed = name.replace(/\s*[(（][^()（）]{0,40}[)）]\s*/g, ' ').trim();
   add(trimmed);
   const noZero = trimmed.replace(/(\d)\.0\b/g, '$1');
   add(noZero);

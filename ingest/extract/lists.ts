@@ -62,6 +62,8 @@ function blockKind(said: SectionKind, told: string | undefined): SectionKind {
 }
 
 function readItem(sink: Sink, item: ListItem, section: string[], kind: SectionKind, category: Mention | null, group: EnclosingGroup | null): void {
+  // `- [ ] Add training code?`: a task of the list's maintainers, not an entry.
+  if (typeof item.checked === 'boolean') return;
   const head = readHead(sink, item, section);
   if (!head) return;
   if (head.rich.links.length && head.rich.links.every((l) => l.url.startsWith('#'))) return;

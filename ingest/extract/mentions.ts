@@ -45,6 +45,7 @@ export function pieceMention(sink: Sink, piece: NamePiece, label: NodeLabel, cer
     role,
     name: piece.name,
     alsoKnownAs: piece.alsoKnownAs,
+    writtenAs: piece.writtenAs,
     url: piece.url,
     sharedLink: piece.sharedLink,
     props,

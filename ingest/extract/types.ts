@@ -57,9 +57,10 @@ export interface Statement {
  * - `technique`: `fine-tuned with X`, `using X` — USES_METHOD (TRAINED_WITH for data methods);
  * - `eval`: `ranked first on X` — EVALUATED_ON;
  * - `related`: implementation, port or successor of X — RELATED_TO;
- * - `release`: `models released: X, Y` — RELATED_TO new models.
+ * - `release`: `models released: X, Y` — RELATED_TO new models;
+ * - `by`: `developed by X`, `由X开发`, `Xが開発` — FROM_CONTRIBUTOR when X is an organization.
  */
-export type ClaimRelation = 'base' | 'tuned-on' | 'data' | 'data-named' | 'generated-by' | 'technique' | 'eval' | 'related' | 'release';
+export type ClaimRelation = 'base' | 'tuned-on' | 'data' | 'data-named' | 'generated-by' | 'technique' | 'eval' | 'related' | 'release' | 'by';
 
 /** A markdown link inside a sentence, by character offsets into its text. */
 export interface TextLink {

@@ -28,12 +28,45 @@ function skipFillers(text: string, at: number, links: TextLink[]): number {
   return at;
 }
 
-/** The longest run of up to six words at `at` that names something known. */
+const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
+const STOPS = /[,;，。；、:：()（）\n]/;
+
+/**
+ * Where a name starting at the beginning of `rest` may end: after each of up to six words, where
+ * Latin script meets CJK (`LLaMA的基础上` → `LLaMA`), and after each CJK character of a run
+ * (`华驼的…` → `华`, `华驼`, …), up to a clause boundary.
+ */
+function candidateEnds(rest: string): number[] {
+  const ends: number[] = [];
+  let words = 0;
+  let cjkRun = 0;
+  const limit = Math.min(rest.length, 160);
+  for (let i = 0; i < limit; i++) {
+    const ch = rest[i];
+    if (STOPS.test(ch)) break;
+    const next = rest[i + 1] ?? ' ';
+    const cjk = CJK.test(ch);
+    if (cjk) {
+      if (++cjkRun > 12) break;
+      ends.push(i + 1);
+    } else {
+      cjkRun = 0;
+      if (/\s/.test(ch)) continue;
+      if (/\s/.test(next) || STOPS.test(next) || CJK.test(next) || i + 1 === rest.length) {
+        ends.push(i + 1);
+        if (/\s/.test(next) && ++words >= 6) break;
+      }
+    }
+  }
+  return ends;
+}
+
+/** The longest run at `at` (up to six words, or a CJK run) that names something known. */
 function nameAt(text: string, at: number, index: EntityIndex): { entities: Entity[]; text: string; end: number } | null {
-  const rest = text.slice(at);
-  const ends = [...rest.matchAll(/[^\s,;]+/g)].slice(0, 6).map((m) => (m.index ?? 0) + m[0].length);
-  for (let k = ends.length; k >= 1; k--) {
-    const raw = rest.slice(0, ends[k - 1]);
+  const rest = text.slice(at, at + 200);
+  const ends = candidateEnds(rest);
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const raw = rest.slice(0, ends[k]);
     const spelling = cleanName(raw.replace(TRAILING, '').replace(TRAILING, ''));
     if (!spelling) continue;
     const entities = index.byName(spelling);
@@ -44,8 +77,12 @@ function nameAt(text: string, at: number, index: EntityIndex): { entities: Entit
 
 /** The first word after `at` (a possible proper name) and the phrase it starts, for reports. */
 function candidate(text: string, at: number): { word: string; phrase: string } {
-  const phrase = cleanName(text.slice(at).split(/[,.;:()]/)[0].split(/\s+/).slice(0, 4).join(' '));
-  const word = cleanName((text.slice(at).match(/^\S+/)?.[0] ?? '').replace(TRAILING, ''));
+  const rest = text.slice(at, at + 200);
+  const phrase = cleanName(rest.split(/[,.;:()，。；：（）]/)[0].split(/\s+/).slice(0, 4).join(' '));
+  // `ChatGLM-6B的中文问诊模型`: the Latin run is the word.
+  const first = rest.match(/^\S+/)?.[0] ?? '';
+  const latin = /^[A-Za-z0-9][\w.+-]*/.exec(first);
+  const word = cleanName((latin && CJK.test(first) ? latin[0] : first).replace(TRAILING, ''));
   return { word, phrase };
 }
 
@@ -96,19 +133,27 @@ const COORDINATION = /^\s*(?:(?:conversations|dialogues|data|dataset)\s*)?(?:,\s
 export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
   const { text, links } = claim.sentence;
   if (claim.at.direction === 'before') {
-    const before = text.slice(0, claim.at.offset);
-    const link = links.find((l) => l.end === claim.at.offset || l.end === before.trimEnd().length);
+    // `rinna GPT (neox-3.6b) をファインチューニング`: what parentheses add is no part of the name.
+    const head = text.slice(0, claim.at.offset).replace(/\s*[(（][^()（）]{0,60}[)）]\s*$/, '').trimEnd();
+    const link = links.find((l) => l.end === claim.at.offset || l.end === head.length);
     if (link) return [linkTarget(link, index)];
-    const run = /([A-Za-z0-9][\w.+-]*(?:\s+[A-Za-z0-9][\w.+-]*){0,2})\s*$/.exec(before);
+    const before = head.slice(-200);
+    const run = /([A-Za-z0-9][\w.+-]*(?:\s+[A-Za-z0-9][\w.+-]*){0,4})\s*$/.exec(before);
     if (!run) return [];
     const words = run[1].split(/\s+/);
+    // The longest run that is exactly a known name (`Llama 3 Swallow 70B`) …
+    for (let n = words.length; n >= 2; n--) {
+      const spelling = cleanName(words.slice(words.length - n).join(' '));
+      const hit = index.exactName(spelling);
+      if (hit.length === 1) return [{ kind: 'known', entity: hit[0], text: spelling }];
+    }
     for (let n = 1; n <= words.length; n++) {
       const spelling = cleanName(words.slice(words.length - n).join(' '));
-      // Shortest first, then longer: `Instruction-following LLaMA` names LLaMA.
+      // … else the shortest that names one, sizes through their family (`Instruction-following LLaMA` names LLaMA).
       const hit = index.byName(spelling);
       if (hit.length === 1) return [{ kind: 'known', entity: hit[0], text: spelling }];
     }
-    return [{ kind: 'unknown', text: cleanName(words[words.length - 1]) }];
+    return [{ kind: 'unknown', text: cleanName(words.slice(Math.max(0, words.length - 3)).join(' ')), phrase: cleanName(words.join(' ')) }];
   }
 
   if (claim.allLinksInClause) {

@@ -57,9 +57,42 @@ export function buildGraphValue(res: Resolution, statements: Statement[]): Graph
     const entry = e.mentions.find((m) => m.role === 'entry') ?? e.mentions[0];
     add('VARIANT_OF', e, e.variantOf, entry.provenance);
   }
+  dropWeakContributors(edges);
+  // A name only a sentence introduced is kept only while a relation still stands on it.
+  const touched = new Set<string>();
+  for (const e of edges.values()) touched.add(e.source).add(e.target);
+  const fromSentencesOnly = (e: Entity) => e.mentions.every((m) => /:t\d+$/.test(m.id));
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
-    nodes: res.entities.map(node).sort(byId),
+    nodes: res.entities.filter((e) => touched.has(e.id) || !fromSentencesOnly(e)).map(node).sort(byId),
     edges: [...edges.values()].map((e) => ({ ...e, provenance: distinct(e.provenance) })).sort(byId),
   };
+}
+
+/**
+ * Contributors by strength, per list: one a sentence states (`developed by XVERSE Technology
+ * Inc.`) counts only where the list's columns, groups and keys name none for the model, and
+ * one read from the owner of the model's link only where the list names none at all.
+ */
+function dropWeakContributors(edges: Map<string, GraphEdge>): void {
+  const strongest = new Map<string, number>();
+  for (const e of edges.values()) {
+    if (e.type !== 'FROM_CONTRIBUTOR') continue;
+    for (const p of e.provenance) {
+      const k = `${e.source}\u0000${p.source}`;
+      strongest.set(k, Math.max(strongest.get(k) ?? -1, STRENGTH[p.derivedFrom]));
+    }
+  }
+  for (const [id, e] of edges) {
+    if (e.type !== 'FROM_CONTRIBUTOR') continue;
+    const kept = e.provenance.filter((p) => {
+      const best = strongest.get(`${e.source}\u0000${p.source}`) ?? -1;
+      return p.derivedFrom !== 'text' && p.derivedFrom !== 'link' ? true : STRENGTH[p.derivedFrom] >= best;
+    });
+    if (!kept.length) edges.delete(id);
+    else if (kept.length < e.provenance.length) {
+      e.provenance = kept;
+      e.derivedFrom = kept.reduce((best, p) => (STRENGTH[p.derivedFrom] > STRENGTH[best] ? p.derivedFrom : best), kept[0].derivedFrom);
+    }
+  }
 }

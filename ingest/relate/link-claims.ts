@@ -3,8 +3,10 @@ import type { Claim, Mention, Statement } from '../extract/types.js';
 import type { AliasTable } from '../resolve/aliases.js';
 import type { Entity, Resolution } from '../resolve/entity.js';
 import { cleanName } from '../names/text.js';
+import { SEED_KNOWLEDGE } from '../extract/knowledge.js';
 import { BasedOnPolicy } from './based-on-policy.js';
 import { claimTargets } from './claim-targets.js';
+import { contributorTarget, organizationIndex } from './contributor-targets.js';
 import { entityIndex } from './entity-index.js';
 
 /** A sentence's candidate name that matched nothing the lists know. */
@@ -32,6 +34,20 @@ const LANGUAGE_WORD = /^(?:Chinese|English|Japanese|Korean|multilingual|Multi-li
 
 /** `trained on the [Andromeda](…) AI supercomputer`: hardware, not data. */
 const HARDWARE_AFTER = /^\s*(?:AI\s+)?(?:super ?computers?|gpus?|tpus?|clusters?|hardware|machines?|chips?)\b/i;
+
+/**
+ * The well-known model (seed knowledge) an unknown target names: the longest run of its words
+ * that is one, read from the trigger outwards (`Llama 2 に対して` → Llama 2).
+ */
+function knownModelName(target: { text: string; phrase?: string }, direction: 'after' | 'before'): string | null {
+  const words = (target.phrase ?? target.text).split(/\s+/).filter(Boolean).slice(0, 5);
+  for (let n = words.length; n >= 1; n--) {
+    const run = direction === 'after' ? words.slice(0, n) : words.slice(words.length - n);
+    const name = cleanName(run.join(' ').replace(/[,.;:!?)\]]+$/, ''));
+    if (name && /[A-Za-z]/.test(name) && SEED_KNOWLEDGE.isModel(name)) return name;
+  }
+  return null;
+}
 
 /** Methods the lists file under data (`Data > Synthetic Data Generation`): they make training data. */
 function isDataGenerationMethod(e: Entity): boolean {
@@ -70,7 +86,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
       name,
       ...(url ? { url } : {}),
       ...(writtenAs && writtenAs !== name ? { writtenAs: [writtenAs] } : {}),
-      props: url ? { url } : {},
+      props: { ...(url ? { url } : {}), ...(label === 'Organization' ? { kind: 'institution' } : {}) },
       provenance: claim.provenance,
     };
     out.mentions.push(m);
@@ -86,9 +102,21 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
     return m.id;
   };
 
+  const organizations = organizationIndex(res);
   for (const claim of claims) {
     const subject = res.entityOf.get(claim.subject);
     if (!subject) continue;
+    if (claim.relation === 'by') {
+      // Made by an organization: a known one, or a name that reads as an organization's.
+      const target = contributorTarget(claim, organizations);
+      if (target?.kind === 'known') state('FROM_CONTRIBUTOR', claim.subject, ref(target.entity), claim.provenance);
+      else if (target?.kind === 'new' && claim.strength === 'strong') {
+        state('FROM_CONTRIBUTOR', claim.subject, newMention(claim, 'Organization', target.name, target.url).id, claim.provenance);
+      } else if (target?.kind === 'unknown' && claim.strength === 'strong' && /^[A-Z\u3400-\u9fff]/.test(target.text)) {
+        out.unlinked.push({ claim, text: target.text });
+      }
+      continue;
+    }
     // Data a benchmark or dataset is "collected from" is its source, not its training.
     const trains = subject.label === 'Model' || subject.label === 'Method' || subject.label === 'Project';
     if (!trains && ['tuned-on', 'data', 'data-named', 'generated-by', 'technique'].includes(claim.relation)) continue;
@@ -120,6 +148,9 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
             state('RELATED_TO', claim.subject, ref(known), p);
           } else if (unknown?.link && strong && claim.relation === 'base') {
             state('BASED_ON', claim.subject, newMention(claim, 'Model', unknown.text, unknown.link.url).id, p);
+          } else if (unknown && strong && claim.relation === 'base' && (subject.label === 'Model') && knownModelName(unknown, claim.at.direction)) {
+            // `TinyLlama をベースに`: a strong phrase naming a well-known model the lists do not list.
+            state('BASED_ON', claim.subject, newMention(claim, 'Model', knownModelName(unknown, claim.at.direction)!).id, p);
           } else if (
             unknown &&
             claim.relation === 'tuned-on' &&

@@ -30,8 +30,8 @@ const MOSTLY = 0.6;
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** Roles whose columns mark a table as a table of models when the subject column does not say. */
-const MODEL_FACTS: Role[] = ['base', 'parameters', 'contextLength', 'checkpoints', 'license', 'architecture', 'releaseDate', 'trainingData'];
+/** Roles only models have: they mark a table as a table of models when nothing else says. */
+const MODEL_FACTS: Role[] = ['base', 'parameters', 'contextLength', 'checkpoints', 'architecture'];
 
 export interface TableShape {
   columns: Column[];
@@ -65,8 +65,14 @@ export function assignColumns(
     return { index, header, role: null, why: 'not read', detail: header ? 'header not in the lexicon' : 'empty header', hint };
   });
 
-  // One subject per table: the first the header names; a second reads as what its words say of it.
+  // One subject per table: the first the header names. A second subject header tells the kind
+  // of a first that only names (`Name | … | Dataset`: the rows are datasets).
   let subject = columns.find((c) => c.role === 'subject') ?? null;
+  const second = columns.find((c) => c.role === 'subject' && c !== subject && c.kind);
+  if (subject && !subject.kind && second) {
+    subject.kind = second.kind;
+    subject.detail += ` (its kind from "${second.header}")`;
+  }
   for (const c of columns) {
     if (c.role === 'subject' && c !== subject) {
       c.role = null;
@@ -80,7 +86,7 @@ export function assignColumns(
   const unnamed = columns.filter((c) => c.role === null && c.why !== 'override');
   const nameColumn = (c: Column) => {
     const p = profile(c.index);
-    return p.nonEmpty >= 2 && p.distinct >= 0.9 && p.sentences < 0.3 && p.words <= 8 && p.licenses < 0.5 && p.dates < 0.5 && p.parameters < 0.5 && p.organizations < MOSTLY && p.marks < 0.5 && p.numbers < 0.5;
+    return p.nonEmpty >= 1 && p.distinct >= 0.9 && p.sentences < 0.3 && p.words <= 8 && p.licenses < 0.5 && p.dates < 0.5 && p.parameters < 0.5 && p.organizations < MOSTLY && p.marks < 0.5 && p.numbers < 0.5;
   };
   if (subject && subject.why === 'header') {
     const p = profile(subject.index);

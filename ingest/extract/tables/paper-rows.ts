@@ -13,6 +13,9 @@ import type { Mention } from '../types.js';
 import type { Column } from './columns.js';
 import type { Row } from './table.js';
 
+/** Names shaped like models' (`METALM`, `WebGPT`, `Megatron-LM`, `Flan-T5`): a model-type ending. */
+const MODEL_SHAPE = /(?:[a-z0-9]LMs?|GPT(?:-?\d+(?:\.\d+)?)?|BERT|LLM|T5|NLG)$/i;
+
 /** A title that says what the paper is about is a model's when it says "model" or "LLM". */
 const MODEL_WORDS = /\b(?:language models?|llms?|models?|chatbots?|transformers?)\b/i;
 
@@ -20,7 +23,8 @@ const MODEL_WORDS = /\b(?:language models?|llms?|models?|chatbots?|transformers?
  * Whether a keyword of a paper row names a model, and why. A keywords column never makes models
  * on its own word: the keyword must be a model the lists or the seed knowledge know, or the
  * subject of the row's paper title (`LaMDA: Language Models for Dialog Applications`,
- * `PaLM 2 Technical Report`), or named in a title about models (`… from Training Gopher`); a
+ * `PaLM 2 Technical Report`), or named in a title about models (`… from Training Gopher`), or
+ * end like a model's name (`METALM`, `WebGPT`); a
  * keyword known as a method, dataset or concept (`Transformers`, `CoT`, `DPO`) never is.
  */
 export function keywordEvidence(keyword: string, title: string, known: Knowledge): string | null {
@@ -30,6 +34,7 @@ export function keywordEvidence(keyword: string, title: string, known: Knowledge
   if (subject && familyKeys(subject.name).some((k) => keys.has(k))) return `the paper's title is about it ("${title}")`;
   if (nameKey(title) === nameKey(keyword)) return 'the paper is titled by it';
   if (known.isModel(keyword)) return 'a known model';
+  if (MODEL_SHAPE.test(keyword.replace(/\s+/g, ''))) return 'a model-type name';
   const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (keyword.length >= 3 && new RegExp(`(?:^|[\\s(])${escaped}(?=$|[\\s,:;)])`, 'i').test(title) && MODEL_WORDS.test(title)) return `named in a title about models ("${title}")`;
   return null;

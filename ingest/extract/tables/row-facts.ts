@@ -8,7 +8,7 @@ import { arxivId, repositoryKey, repositoryOwner } from '../../names/links.js';
 import { isGenericArchitecture, isLanguageCode, isPlaceholder } from '../../names/placeholders.js';
 import { readContextLength, readParameters } from '../../names/quantities.js';
 import { splitSize } from '../../names/size.js';
-import { cleanName, cleanText } from '../../names/text.js';
+import { cleanName, cleanText, isNonLatin } from '../../names/text.js';
 import { readNames, type NamePiece } from '../cells.js';
 import { paperName } from '../documents.js';
 import type { EnclosingGroup } from '../groups.js';
@@ -31,8 +31,10 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
   const prov = (c: Column, derivedFrom: 'table' | 'link' = 'table') => provenance(row.place, derivedFrom, { column: c.header || `column ${c.index + 1}` });
   const models = subjects.filter((s) => s.label === 'Model');
   const names = (c: Column, role: Role, repoIds = false) => {
-    const rich = row.rich(c);
+    let rich = row.rich(c);
     if (!rich) return [];
+    // `東北大<br>自然言語処理研究グループ`: a break inside a CJK name wraps it, it does not separate two.
+    if (role === 'contributor') rich = { ...rich, text: rich.text.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])\n(?=[\u3040-\u30ff\u3400-\u9fff])/g, ' ') };
     const reading = readNames(rich, undefined, { repoIds });
     for (const p of reading.placeholders) sink.note('placeholder', row.place, p, `placeholder in "${c.header}"`);
     return reading.pieces.filter((p) => {
@@ -51,6 +53,7 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     for (const s of from) sink.statement(type, s, to, p);
   };
   let contributors = 0;
+  const named: Mention[] = [];
 
   for (const c of columns) {
     if (!c.role || c.role === 'subject') continue;
@@ -65,7 +68,9 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
             continue;
           }
           contributors++;
-          state('FROM_CONTRIBUTOR', subjects, organizationMention(sink, piece.name, prov(c), piece.url), prov(c));
+          const org = organizationMention(sink, piece.name, prov(c), piece.url);
+          named.push(org);
+          state('FROM_CONTRIBUTOR', subjects, org, prov(c));
         }
         break;
       case 'base': {
@@ -189,6 +194,8 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     if (!own) continue;
     const owner = repositoryOwner(own.url);
     if (owner && !s.props.publisher) s.props.publisher = owner;
+    // `サイバーエージェント` publishing as `cyberagent`: the account is how people search for it.
+    if (owner && named.length === 1 && isNonLatin(named[0].name)) named[0].writtenAs = [...new Set([...(named[0].writtenAs ?? []), owner])];
     if (!contributors) {
       const org = publisherMention(sink, own.url, row.place, own.column);
       if (org) sink.statement('FROM_CONTRIBUTOR', s, org, provenance(row.place, 'link', { column: own.column, text: own.text }));

@@ -1,5 +1,4 @@
 import type { Table, TableCell, TableRow } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { NodeLabel } from '../../graph/types.js';
 import { LEXICON, type SubjectKind } from '../../lexicon/lexicon.js';
 import { cleanText } from '../../names/text.js';
@@ -58,7 +57,8 @@ export function extractTable(sink: Sink, table: Table, at: SectionPath, ctx: Rea
   const tableLine = table.position?.start.line ?? 0;
   const section = placeSection(at);
   const tablePlace: Place = { source: sink.source, line: tableLine, section };
-  const headers = head.children.map((c) => toString(c));
+  // `入出力で扱える<br>トークン数`: a header's line breaks are spaces.
+  const headers = head.children.map((c) => cleanText(richText(c.children).text));
   const cellsOf = rows.map((r) => r.children.map((c) => richText(c.children)));
   const sectionLabel = sectionKind(at.section);
   const shape = assignColumns(
