@@ -21,7 +21,10 @@ const EXAMPLE = `{ model(name: "vicuna") { name basedOn { name } contributors { 
 
 async function main(): Promise<void> {
   const config = serverConfigFromEnv();
-  const neo4j = await provideNeo4j({ log });
+  const neo4j = await provideNeo4j({ log, purpose: 'server' }).catch((error: Error) => {
+    log(`start-up failed: ${error.message}`);
+    return process.exit(1);
+  });
   const driver = createDriver(neo4j.settings);
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
 

@@ -7,6 +7,12 @@ export interface ServerConfig {
   /** Allowed CORS origins; `['*']` allows any. */
   corsOrigins: string[];
   limits: Limits;
+  /** Error responses carry stack traces (for debugging only; never in production). */
+  debugErrors: boolean;
+  /** Requests handled at once; past this, new ones get 503 with Retry-After. */
+  maxInFlight: number;
+  /** How long `/ready` waits for its read of the database. */
+  readyTimeoutMs: number;
 }
 
 export interface Limits {
@@ -16,8 +22,16 @@ export interface Limits {
   maxLineageDepth: number;
   /** Largest `first` of any list or page. */
   maxPageSize: number;
-  /** Largest estimated cost (fields times list sizes) of one operation. */
+  /** Largest estimated cost of one operation (see src/graphql/limits/cost-table.ts). */
   maxQueryCost: number;
+  /** Most aliases an operation may use (`a1: export … a2: export …`). */
+  maxAliases: number;
+  /** Most directives an operation may carry. */
+  maxDirectives: number;
+  /** Most lexical tokens a document may have; the parser stops at this many. */
+  maxTokens: number;
+  /** Largest serialised response; a bigger one is replaced by an error. */
+  maxResponseBytes: number;
   /** Neo4j transaction timeout for one Cypher query. */
   cypherTimeoutMs: number;
 }
@@ -56,7 +70,14 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
       maxLineageDepth: int(env, 'MAX_LINEAGE_DEPTH', 10, 1, 50),
       maxPageSize: int(env, 'MAX_PAGE_SIZE', 100),
       maxQueryCost: int(env, 'MAX_QUERY_COST', 50_000),
+      maxAliases: int(env, 'MAX_ALIASES', 250, 0),
+      maxDirectives: int(env, 'MAX_DIRECTIVES', 50, 0),
+      maxTokens: int(env, 'MAX_TOKENS', 20_000, 200),
+      maxResponseBytes: int(env, 'MAX_RESPONSE_BYTES', 10_000_000, 1_000),
       cypherTimeoutMs: int(env, 'CYPHER_TIMEOUT_MS', 10_000),
     },
+    debugErrors: bool(env, 'DEBUG_ERRORS', false),
+    maxInFlight: int(env, 'MAX_IN_FLIGHT', 32),
+    readyTimeoutMs: int(env, 'READY_TIMEOUT_MS', 2_000, 100),
   };
 }

@@ -3,6 +3,7 @@ import { exportGraph, type ExportFormat } from '../export/export-graph.js';
 import type { Direction } from '../lineage/walk.js';
 import { findByName } from '../graphql/resolvers/lookup.js';
 import { createContext } from '../graphql/context.js';
+import { DatabaseTimeoutError, DatabaseUnavailableError } from '../neo4j/failures.js';
 import type { AppDeps } from './app.js';
 
 const FORMATS: Record<string, ExportFormat> = {
@@ -31,7 +32,7 @@ export function exportRoute(deps: AppDeps): Router {
       return fail(`maxDepth must be between 1 and ${cap} (got ${JSON.stringify(q.maxDepth)})`);
     }
     try {
-      const ctx = createContext(deps.driver, deps.config.limits, deps.database);
+      const ctx = createContext(deps.driver, deps.config.limits, deps.database, deps.health);
       const root = q.name ? await findByName(ctx, q.name, null) : undefined;
       if (q.name && !root) return res.status(404).json({ error: `No model named ${JSON.stringify(q.name)}` });
       const result = await exportGraph(ctx.runner, { format, root: root ?? undefined, direction: direction as Direction, maxDepth });
@@ -40,7 +41,12 @@ export function exportRoute(deps: AppDeps): Router {
       res.setHeader('Content-Disposition', `inline; filename="llm-lineage.${extension}"`);
       return res.send(result.content);
     } catch (error) {
-      console.error('export failed:', (error as Error).message);
+      if (error instanceof DatabaseUnavailableError || error instanceof DatabaseTimeoutError) {
+        const { status, headers } = error.extensions.http as { status: number; headers?: Map<string, string> };
+        for (const [name, value] of headers ?? []) res.setHeader(name, value);
+        return res.status(status).json({ error: error.message, code: error.extensions.code });
+      }
+      console.error('[llm-lineage] export failed:', (error as Error).message);
       return res.status(500).json({ error: 'export failed' });
     }
   });

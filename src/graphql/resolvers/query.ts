@@ -9,7 +9,8 @@ import { relationsPage } from '../../queries/relations.js';
 import { search } from '../../queries/search.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
-import { depthArgument, findByName, pageSize, requireByName, requireText } from './lookup.js';
+import { searchText } from '../limits/search-text.js';
+import { depthArgument, findByName, pageSize, requireByName } from './lookup.js';
 import { connection, graphEdge, graphNode, offsetAfter } from './views.js';
 
 type Args = Record<string, any>;
@@ -48,7 +49,7 @@ export const Query = {
   node: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.node.load(id),
 
   search: async (_: unknown, args: Args, ctx: Context) => {
-    const text = requireText(args.query, 'query');
+    const text = searchText(args.query);
     const first = pageSize(ctx, args.first);
     const labels = args.kinds?.length ? args.kinds.map(label) : null;
     const hits = await search(ctx.runner, text, nameKey(text), labels, first);
