@@ -13,9 +13,13 @@ export interface ModelFilterKeys {
   domain: string | null;
   category: string | null;
   nameContains: string | null;
+  releasedAfter: string | null;
+  releasedBefore: string | null;
+  minParameters: number | null;
+  maxParameters: number | null;
 }
 
-export type ModelOrder = 'NAME' | 'DESCENDANTS' | 'MENTIONS';
+export type ModelOrder = 'NAME' | 'DESCENDANTS' | 'MENTIONS' | 'RELEASE_DATE' | 'PARAMETERS';
 
 /**
  * One fixed statement for every filter combination: an absent filter is a null parameter that
@@ -33,7 +37,11 @@ WHERE ($contributor IS NULL OR EXISTS { (m)-[:FROM_CONTRIBUTOR]->(o:Entity) WHER
   AND ($license IS NULL OR EXISTS { (m)-[:HAS_LICENSE]->(l:Entity) WHERE $license IN l.nameKeys })
   AND ($domain IS NULL OR EXISTS { (m)-[:IN_DOMAIN]->(d:Entity) WHERE $domain IN d.nameKeys })
   AND ($category IS NULL OR EXISTS { (m)-[:IN_CATEGORY]->(c:Entity) WHERE $category IN c.nameKeys })
-  AND ($nameContains IS NULL OR any(k IN m.nameKeys WHERE k CONTAINS $nameContains))`;
+  AND ($nameContains IS NULL OR any(k IN m.nameKeys WHERE k CONTAINS $nameContains))
+  AND ($releasedAfter IS NULL OR m.releaseDate >= $releasedAfter)
+  AND ($releasedBefore IS NULL OR m.releaseDate <= $releasedBefore OR m.releaseDate STARTS WITH $releasedBefore)
+  AND ($minParameters IS NULL OR any(p IN coalesce(m.parameters, []) WHERE p >= $minParameters))
+  AND ($maxParameters IS NULL OR any(p IN coalesce(m.parameters, []) WHERE p <= $maxParameters))`;
 
 export const COUNT_MODELS: NamedQuery = {
   name: 'countModels',
@@ -49,6 +57,8 @@ WITH m, CASE WHEN $orderBy = 'DESCENDANTS'
 RETURN m {.*} AS node
 ORDER BY
   CASE $orderBy WHEN 'DESCENDANTS' THEN -children WHEN 'MENTIONS' THEN -m.mentions ELSE 0 END,
+  CASE WHEN $orderBy = 'RELEASE_DATE' THEN coalesce(m.releaseDate, '') ELSE '' END DESC,
+  CASE WHEN $orderBy = 'PARAMETERS' THEN coalesce(reduce(x = -1.0, p IN coalesce(m.parameters, []) | CASE WHEN p > x THEN p ELSE x END), -1.0) ELSE 0 END DESC,
   toLower(m.name), m.id
 SKIP $skip LIMIT $limit`,
 };

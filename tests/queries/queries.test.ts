@@ -32,6 +32,7 @@ const names = (nodes: { name: string }[]) => nodes.map((n) => n.name);
 const noFilter: ModelFilterKeys = {
   contributor: null, basedOn: null, descendsFrom: null, dataset: null, language: null,
   license: null, domain: null, category: null, nameContains: null,
+  releasedAfter: null, releasedBefore: null, minParameters: null, maxParameters: null,
 };
 
 describe('nodeByName / nodesByIds', () => {
@@ -143,6 +144,18 @@ describe('modelsPage', () => {
     const page = await modelsPage(runner, noFilter, 'NAME', 2, 3);
     expect(page.total).toBe(9);
     expect(names(page.nodes)).toEqual(['Chinese-Vicuna', 'Dolly', 'GPT-J']);
+  });
+
+  it('filters by release date (ISO prefixes compare as dates) and by parameter count', async () => {
+    expect(names((await modelsPage(runner, { ...noFilter, releasedAfter: '2023-03' }, 'NAME', 0, 10)).nodes)).toEqual(['Vicuna']);
+    expect(names((await modelsPage(runner, { ...noFilter, releasedBefore: '2023-02' }, 'NAME', 0, 10)).nodes)).toEqual(['GPT-J', 'LLaMA']);
+    expect(names((await modelsPage(runner, { ...noFilter, minParameters: 30 }, 'NAME', 0, 10)).nodes)).toEqual(['LLaMA']);
+    expect(names((await modelsPage(runner, { ...noFilter, maxParameters: 6.5 }, 'NAME', 0, 10)).nodes)).toEqual(['GPT-J']);
+  });
+
+  it('orders by release, newest first, and by size, largest first; models without one last', async () => {
+    expect(names((await modelsPage(runner, noFilter, 'RELEASE_DATE', 0, 3)).nodes)).toEqual(['Vicuna', 'LLaMA', 'GPT-J']);
+    expect(names((await modelsPage(runner, noFilter, 'PARAMETERS', 0, 4)).nodes)).toEqual(['LLaMA', 'LLaMA-13B', 'Vicuna', 'GPT-J']);
   });
 
   it('orders by number of direct descendants', async () => {

@@ -31,13 +31,13 @@ function edge(type: EdgeType, source: string, target: string, derivedFrom: Graph
 
 export function fixtureGraph(): Graph {
   const nodes = [
-    node('Model', 'llama', 'LLaMA', ['Llama', 'LLaMA2'], { url: 'https://github.com/facebookresearch/llama' }, 10),
-    node('Model', 'llama13b', 'LLaMA-13B', [], {}, 11),
-    node('Model', 'vicuna', 'Vicuna', [], { mainFeature: 'Impressing GPT-4 with 90% ChatGPT Quality.' }, 12),
+    node('Model', 'llama', 'LLaMA', ['Llama', 'LLaMA2'], { url: 'https://github.com/facebookresearch/llama', releaseDate: '2023-02', parameters: [7, 13, 33, 65], contextLength: [2048] }, 10),
+    node('Model', 'llama13b', 'LLaMA-13B', [], { parameters: [13] }, 11),
+    node('Model', 'vicuna', 'Vicuna', [], { mainFeature: 'Impressing GPT-4 with 90% ChatGPT Quality.', releaseDate: '2023-03-30', parameters: [7, 13] }, 12),
     node('Model', 'chinesevicuna', 'Chinese-Vicuna', [], {}, 13),
     node('Model', 'wizardvicunalm', 'WizardVicunaLM', [], {}, 14),
     node('Model', 'alpaca', 'Alpaca', [], {}, 15),
-    node('Model', 'gptj', 'GPT-J', [], {}, 16),
+    node('Model', 'gptj', 'GPT-J', [], { releaseDate: '2021', parameters: [6], publisher: 'EleutherAI', architecture: ['GPT-J'] }, 16),
     node('Model', 'dolly', 'Dolly', [], {}, 17),
     node('Model', 'chatllama@nebuly', 'ChatLLaMA', [], {}, 18),
     node('Organization', 'meta', 'Meta', ['Facebook'], { kind: 'institution' }),

@@ -10,6 +10,11 @@ async function lineageSteps(n: NodeRecord, maxDepth: number, ctx: Context, direc
   return steps(walk).map((s) => ({ model: ctx.loaders.prime(s.node), depth: s.depth }));
 }
 
+/** A stored list of numbers (Neo4j floats or integers), as plain numbers. */
+function numbers(value: unknown): number[] {
+  return Array.isArray(value) ? value.map((v) => Number(v)).filter((v) => Number.isFinite(v)) : [];
+}
+
 export const Model = {
   ...nodeFields,
   url,
@@ -26,6 +31,11 @@ export const Model = {
   licenses: relatedNames('HAS_LICENSE'),
   domains: relatedNames('IN_DOMAIN'),
   categories: relatedNames('IN_CATEGORY'),
+  releaseDate: (n: NodeRecord) => (typeof n.props.releaseDate === 'string' ? n.props.releaseDate : null),
+  parameters: (n: NodeRecord) => numbers(n.props.parameters),
+  contextLength: (n: NodeRecord) => numbers(n.props.contextLength).map(Math.round),
+  publisher: (n: NodeRecord) => (typeof n.props.publisher === 'string' ? n.props.publisher : null),
+  architecture: (n: NodeRecord) => (Array.isArray(n.props.architecture) ? n.props.architecture.map(String) : []),
   ancestors: (n: NodeRecord, args: { maxDepth: number }, ctx: Context) =>
     lineageSteps(n, args.maxDepth, ctx, 'ANCESTORS'),
   descendants: (n: NodeRecord, args: { maxDepth: number }, ctx: Context) =>

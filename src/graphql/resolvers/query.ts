@@ -37,7 +37,22 @@ function filterKeys(filter: Args | null | undefined): ModelFilterKeys {
     domain: key('domain'),
     category: key('category'),
     nameContains: key('nameContains'),
+    releasedAfter: isoDate(filter, 'releasedAfter'),
+    releasedBefore: isoDate(filter, 'releasedBefore'),
+    minParameters: typeof filter?.minParameters === 'number' ? filter.minParameters : null,
+    maxParameters: typeof filter?.maxParameters === 'number' ? filter.maxParameters : null,
   };
+}
+
+/** `2023`, `2023-06`, `2023-06-15`: the forms release dates are stored in, so they compare as text. */
+function isoDate(filter: Args | null | undefined, field: string): string | null {
+  const value = filter?.[field];
+  if (value === null || value === undefined) return null;
+  const text = String(value).trim();
+  if (!/^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(text)) {
+    throw badInput(`${field} must be an ISO date, year-month or year (e.g. 2023-06-15, 2023-06, 2023), not ${JSON.stringify(value)}.`, `filter.${field}`);
+  }
+  return text;
 }
 
 export const Query = {
