@@ -1,12 +1,20 @@
+import type { Code, Paragraph } from 'mdast';
+import { repositoryKey } from '../names/links.js';
+import { cleanText } from '../names/text.js';
 import type { SourceDocument } from '../parse/markdown.js';
 import { documentTitle, sectionBlocks } from '../parse/sections.js';
-import { placeSection, type SectionPath } from './categories.js';
+import { categoryFor, placeSection, type SectionPath } from './categories.js';
+import { headingEntries, type HeadingEntry } from './heading-entries.js';
+import { describeClaims } from './prose/claims.js';
+import { richText } from './rich-text.js';
+import { sectionKind } from './section-kinds.js';
+import { provenance, type Place } from './sink.js';
 import { DEFAULT_CONTEXT, type ReadContext } from './context.js';
 import { extractList } from './lists.js';
 import { extractParagraph } from './paragraphs.js';
 import { Sink } from './sink.js';
 import { extractTable } from './tables/table.js';
-import type { Extraction } from './types.js';
+import type { Extraction, Mention, RichText } from './types.js';
 
 /**
  * Everything one list states: every block of every section is read by the extractor for its
@@ -16,9 +24,18 @@ import type { Extraction } from './types.js';
 export function extractDocument(doc: SourceDocument, ctx: ReadContext = DEFAULT_CONTEXT): Extraction {
   const sink = new Sink(doc.source);
   const title = documentTitle(doc.tree);
+  const entries = headingEntries(doc.tree);
+  const entryMentions = new Map<number, Mention[]>();
   for (const block of sectionBlocks(doc.tree)) {
     const at: SectionPath = { section: block.section, headingLines: block.headingLines, headingSiblings: block.headingSiblings, groups: block.groups, title };
     const place = { source: doc.source, line: block.node.position?.start.line ?? 0, section: placeSection(at) };
+    const entry = entries.get(block.headingLines[block.headingLines.length - 1] ?? -1);
+    if (entry && (block.node.type === 'paragraph' || block.node.type === 'code')) {
+      let subjects = entryMentions.get(entry.line);
+      if (!subjects) entryMentions.set(entry.line, (subjects = headingEntryMentions(sink, entry, at)));
+      describeEntry(sink, subjects, block.node, place);
+      continue;
+    }
     switch (block.node.type) {
       case 'table':
         extractTable(sink, block.node, at, ctx);
@@ -37,4 +54,33 @@ export function extractDocument(doc: SourceDocument, ctx: ReadContext = DEFAULT_
     }
   }
   return sink.out;
+}
+
+/** The entries a heading names, of the kind its parent section says (a model when it says nothing). */
+function headingEntryMentions(sink: Sink, entry: HeadingEntry, at: SectionPath): Mention[] {
+  const parent: SectionPath = { ...at, section: at.section.slice(0, -1), headingLines: at.headingLines.slice(0, -1), headingSiblings: at.headingSiblings.slice(0, -1) };
+  const said = sectionKind(parent.section);
+  const kind = said && typeof said === 'object' ? said : { label: 'Model' as const, certain: false };
+  const category = categoryFor(sink, parent);
+  const prov = provenance({ source: sink.source, line: entry.line, section: placeSection(at) }, 'list');
+  return entry.names.map((n) => {
+    const m = sink.mention({ label: kind.label, certain: kind.certain, role: 'entry', name: n.name, ...(n.alsoKnownAs.length ? { alsoKnownAs: n.alsoKnownAs } : {}), props: {}, provenance: prov });
+    if (category) sink.statement('IN_CATEGORY', m, category, prov);
+    return m;
+  });
+}
+
+/** Prose under an entry heading: its description and claims; its first repository link identifies it. */
+function describeEntry(sink: Sink, subjects: Mention[], node: Paragraph | Code, place: Place): void {
+  const rich: RichText = node.type === 'code' ? { text: node.value, links: [], bold: [] } : richText(node.children);
+  const url = rich.links.map((l) => l.url).find((u) => repositoryKey(u)) ?? /https?:\/\/(?:github\.com|huggingface\.co)\/[^\s)）]+/.exec(rich.text)?.[0];
+  for (const s of subjects) {
+    if (url && !s.url && subjects.length === 1 && repositoryKey(url)) {
+      s.url = url;
+      s.props.url = url;
+    }
+    const text = cleanText(rich.text.replace(/\n/g, ' '));
+    if (text && !s.props.mainFeature && !/^https?:\/\/\S+$/.test(text)) s.props.mainFeature = text.slice(0, 2000);
+  }
+  describeClaims(sink, rich, subjects, place);
 }
