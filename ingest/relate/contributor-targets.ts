@@ -38,6 +38,16 @@ const STOP = /[，。；、,.;:：()（）\n]|\s(?:and|with|in|on|for|at|to|usin
 /** Words that lead into the name in `该项目是由复旦大学…`, `是阿里云研发的`: the name starts after them. */
 const LEAD_IN = /^.*(?:由|是|为|被|经|受)(?=[^由是为被经受]{2,}$)/;
 
+/**
+ * `前OpenAI研究员所在的Together团队`: the name follows the modifier that ends with 的 — unless
+ * the modifier is itself an organization the seed knows (`UC伯克利的伯克利…`).
+ */
+function withoutModifier(text: string): string {
+  const m = /^([^的]{1,30})的(?=\S{2,})/.exec(text);
+  if (!m) return text;
+  return SEED_KNOWLEDGE.isOrganization(m[1]) ? m[1] : text.slice(m[0].length);
+}
+
 /** CJK runs are tried longest first, then shorter prefixes (after) or suffixes (before), down to two characters. */
 function cjkRuns(run: string, from: 'start' | 'end'): string[] {
   const out: string[] = [];
@@ -56,19 +66,37 @@ function candidates(claim: Claim): { text: string; url?: string }[] {
     if (verb && /[\u3400-\u9fff]/.test(rest.slice(0, verb.index))) rest = rest.slice(0, verb.index);
     const stop = STOP.exec(rest);
     if (stop) rest = rest.slice(0, stop.index);
-    rest = rest.trim();
+    rest = withoutModifier(rest.trim());
     if (/^[\u3040-\u30ff\u3400-\u9fff]/.test(rest)) return cjkRuns(rest.split(/\s/)[0], 'start').map((t) => ({ text: t }));
     const words = rest.split(/\s+/).filter(Boolean).slice(0, 5);
     return words.map((_, n) => ({ text: words.slice(0, words.length - n).join(' ') }));
   }
   const before = text.slice(Math.max(0, at - 40), at);
   const cut = Math.max(...['，', '。', '；', '：', ':', ',', '、', '(', '（', ')', '）'].map((c) => before.lastIndexOf(c)));
-  const chunk = before.slice(cut + 1).trim().replace(LEAD_IN, '');
+  const chunk = withoutModifier(before.slice(cut + 1).trim().replace(LEAD_IN, ''));
   if (!chunk) return [];
   if (/[\u3040-\u30ff\u3400-\u9fff]/.test(chunk)) return cjkRuns(chunk.split(/\s+/).pop()!, 'end').map((t) => ({ text: t }));
   const words = chunk.split(/\s+/);
   // Shortest run of trailing words first for Latin names.
   return words.map((_, n) => ({ text: words.slice(words.length - 1 - n).join(' ') })).reverse();
+}
+
+/** `前OpenAI研究员所在的Together团队，以及LAION、Ontocord.ai团队`: each organization a `by` clause names. */
+export function contributorTargets(claim: Claim, index: OrganizationIndex): ContributorTarget[] {
+  const first = contributorTarget(claim, index);
+  if (!first || claim.at.direction !== 'after' || claim.sentence.links.some((l) => l.start >= claim.at.offset && l.start <= claim.at.offset + 4)) return first ? [first] : [];
+  const rest = claim.sentence.text.slice(claim.at.offset, claim.at.offset + 120);
+  const verb = ZH_VERB.exec(rest);
+  const clause = (verb ? rest.slice(0, verb.index) : rest).split(/[。；;.!?]/)[0];
+  // Only lists split (`A、B`, `A，以及B`): `与` and `和` also join the words of one name (`数据智能与社会计算实验室`).
+  const parts = clause.split(/\s*(?:[,，、]|以及|\band\b|&)\s*/).map((p) => p.replace(/(?:共同|一起|联合)$/, '').trim()).filter(Boolean);
+  if (parts.length < 2) return [first];
+  const out: ContributorTarget[] = [];
+  for (const part of parts) {
+    const t = contributorTarget({ ...claim, sentence: { text: part, links: [], bold: [] }, at: { offset: 0, direction: 'after' } }, index);
+    if (t && t.kind !== 'unknown') out.push(t);
+  }
+  return out.length ? out : [first];
 }
 
 export function contributorTarget(claim: Claim, index: OrganizationIndex): ContributorTarget | null {

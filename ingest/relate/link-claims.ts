@@ -6,7 +6,7 @@ import { cleanName } from '../names/text.js';
 import { SEED_KNOWLEDGE } from '../extract/knowledge.js';
 import { BasedOnPolicy } from './based-on-policy.js';
 import { claimTargets } from './claim-targets.js';
-import { contributorTarget, organizationIndex } from './contributor-targets.js';
+import { contributorTargets, organizationIndex } from './contributor-targets.js';
 import { entityIndex } from './entity-index.js';
 
 /** A sentence's candidate name that matched nothing the lists know. */
@@ -108,12 +108,13 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
     if (!subject) continue;
     if (claim.relation === 'by') {
       // Made by an organization: a known one, or a name that reads as an organization's.
-      const target = contributorTarget(claim, organizations);
-      if (target?.kind === 'known') state('FROM_CONTRIBUTOR', claim.subject, ref(target.entity), claim.provenance);
-      else if (target?.kind === 'new' && claim.strength === 'strong') {
-        state('FROM_CONTRIBUTOR', claim.subject, newMention(claim, 'Organization', target.name, target.url).id, claim.provenance);
-      } else if (target?.kind === 'unknown' && claim.strength === 'strong' && /^[A-Z\u3400-\u9fff]/.test(target.text)) {
-        out.unlinked.push({ claim, text: target.text });
+      for (const target of contributorTargets(claim, organizations)) {
+        if (target.kind === 'known') state('FROM_CONTRIBUTOR', claim.subject, ref(target.entity), claim.provenance);
+        else if (target.kind === 'new' && claim.strength === 'strong') {
+          state('FROM_CONTRIBUTOR', claim.subject, newMention(claim, 'Organization', target.name, target.url).id, claim.provenance);
+        } else if (target.kind === 'unknown' && claim.strength === 'strong' && /^[A-Z\u3400-\u9fff]/.test(target.text)) {
+          out.unlinked.push({ claim, text: target.text });
+        }
       }
       continue;
     }

@@ -2,8 +2,9 @@ import { nameKey } from '../../graph/name-key.js';
 import { cleanName } from '../../names/text.js';
 import type { Mention, RichText } from '../types.js';
 
-/** `X is …`, `The X models are …`: the name a sentence is about, if it says. */
+/** `X is …`, `The X models are …`, `X是…`, `X由…`: the name a sentence is about, if it says. */
 const SENTENCE_SUBJECT = /^(?:the\s+)?(["“`*]*[^\s,]+(?:\s[^\s,]+)?["”`*]*)\s+(?:is|are|was|were|has|have|represents)\b/i;
+const SENTENCE_SUBJECT_CJK = /^(?:新提出的)?([A-Za-z][\w.+-]*(?:\s[A-Za-z0-9][\w.+-]*)?)\s*(?:是|为|由|在|采用|基于|通过|使用|的)/;
 const PRONOUN = /^(?:it|its|this|these|they|we|our|the|that)$/i;
 
 /** Whether a spelling names this mention, allowing suffixes such as `Mistral 7B` or `AquilaCode-multi`. */
@@ -29,7 +30,7 @@ export type SentenceSubject =
 export function sentenceSubject(sentence: RichText, subjects: Mention[]): SentenceSubject {
   const lead = sentence.bold.find((b) => b.start === 0);
   const leadName = lead ? cleanName(sentence.text.slice(lead.start, lead.end)) : null;
-  const m = SENTENCE_SUBJECT.exec(sentence.text);
+  const m = SENTENCE_SUBJECT.exec(sentence.text) ?? SENTENCE_SUBJECT_CJK.exec(sentence.text);
   const spelling = leadName && /^\s+[a-z]/.test(sentence.text.slice(lead!.end)) ? leadName : m ? cleanName(m[1]) : null;
 
   // `Alpaca's data is also used …` is about the row's model, not about Alpaca.
