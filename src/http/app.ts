@@ -10,6 +10,7 @@ import { createContext } from '../graphql/context.js';
 import { exportRoute } from './export-route.js';
 import { healthRoutes } from './health-routes.js';
 import { explorerRoutes } from './explorer-routes.js';
+import { playgroundRoutes } from './playground-routes.js';
 
 export interface AppDeps {
   driver: Driver;
@@ -24,7 +25,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The HTTP transport: GraphQL at /graphql, export, health, readiness and the explorer. */
+/** The HTTP transport: GraphQL at /graphql, export, health, readiness, the explorer and GraphiQL. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
@@ -37,6 +38,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(healthRoutes(deps.driver, deps.database));
   app.use(exportRoute(deps));
   app.use(explorerRoutes());
+  app.use(playgroundRoutes());
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(
     '/graphql',

@@ -200,16 +200,35 @@ describe('DataLoader batching', () => {
 });
 
 describe('HTTP modes', () => {
-  it('in production hides stack traces and refuses introspection', async () => {
+  it('in production hides stack traces and keeps introspection on (the schema is the documentation)', async () => {
     const production = await startTestServer(driver, { NODE_ENV: 'production' });
     try {
-      const introspection = await production.graphql('{ __schema { types { name } } }');
-      expect(introspection.body.errors[0].message).toMatch(/introspection/i);
+      const introspection = await production.graphql('{ __type(name: "Model") { name } }');
+      expect(introspection.body.data.__type.name).toBe('Model');
       const failing = await production.graphql('{ lineage(name: "nope") { nodes { id } } }');
       expect(failing.body.errors[0].extensions.code).toBe('NOT_FOUND');
       expect(failing.body.errors[0].extensions.stacktrace).toBeUndefined();
     } finally {
       await production.stop();
+    }
+  });
+
+  it('answers the full introspection query the playgrounds send, however deep its ofType chain', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const query = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true });
+    const { status, body } = await server.graphql(query);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.__schema.types.map((t: { name: string }) => t.name)).toContain('Model');
+  });
+
+  it('turns introspection off when INTROSPECTION=false', async () => {
+    const closed = await startTestServer(driver, { INTROSPECTION: 'false' });
+    try {
+      const introspection = await closed.graphql('{ __schema { types { name } } }');
+      expect(introspection.body.errors[0].message).toMatch(/introspection/i);
+    } finally {
+      await closed.stop();
     }
   });
 

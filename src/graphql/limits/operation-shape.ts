@@ -47,6 +47,9 @@ export function operationShape(
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
+        // Introspection (`__schema`, `__type`) is bounded by the schema itself, and the
+        // playgrounds' introspection queries nest `ofType` deeper than any data query may.
+        if (selection.selectionSet && selection.name.value.startsWith('__')) continue;
         if (!selection.selectionSet) {
           cost += selection.name.value.startsWith('__') ? 0 : 1;
           continue;
