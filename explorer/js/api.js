@@ -104,7 +104,7 @@ export async function nodeDetails(id) {
       node(id: $id) {
         id name kind aliases
         sources { file line section derivedFrom column text }
-        ... on Model { url mainFeature languages licenses }
+        ... on Model { url mainFeature languages { name } licenses { name } }
         ... on Organization { url organizationKind }
         ... on Dataset { url mainFeature }
         ... on Method { url mainFeature }

@@ -178,8 +178,8 @@ export function renderNodeDetails(container, node, view, actions) {
     node.mainFeature ? ['Description', node.mainFeature] : null,
     node.organizationKind ? ['Organization kind', node.organizationKind.toLowerCase()] : null,
     node.arxivId ? ['arXiv', node.arxivId] : null,
-    node.languages?.length ? ['Languages', node.languages.join(', ')] : null,
-    node.licenses?.length ? ['Licenses', node.licenses.join(', ')] : null,
+    node.languages?.length ? ['Languages', node.languages.map((l) => l.name).join(', ')] : null,
+    node.licenses?.length ? ['Licenses', node.licenses.map((l) => l.name).join(', ')] : null,
     ['Id', el('code', {}, node.id)],
   ].filter(Boolean);
   container.replaceChildren(

@@ -26,7 +26,7 @@ describe('GraphQL over HTTP on the fixture graph', () => {
   it('answers a model with its relations and provenance', async () => {
     const { status, body } = await server.graphql(`{ model(name: "vicuna") {
       name contributors { name organizationKind } basedOn { name variantOf { name } } derivatives { name }
-      datasets { name } languages siblings { name } sources { file line section derivedFrom } } }`);
+      datasets { name } languages { name } siblings { name } sources { file line section derivedFrom } } }`);
     expect(status).toBe(200);
     expect(body.data.model).toEqual({
       name: 'Vicuna',
@@ -37,7 +37,7 @@ describe('GraphQL over HTTP on the fixture graph', () => {
       basedOn: [{ name: 'LLaMA-13B', variantOf: [{ name: 'LLaMA' }] }],
       derivatives: [{ name: 'WizardVicunaLM' }],
       datasets: [{ name: 'ShareGPT' }],
-      languages: ['en'],
+      languages: [{ name: 'en' }],
       siblings: [],
       sources: [{ file: 'fixture.md', line: 12, section: 'Fixture', derivedFrom: 'TABLE' }],
     });
@@ -160,7 +160,7 @@ describe('GraphQL over HTTP on the fixture graph', () => {
     const xml = await response.text();
     expect(xml).toContain('<edge id="BASED_ON:model:vicuna-&#62;model:llama13b"');
     expect(xml.match(/<node /g)?.length).toBe(fixtureGraph().nodes.length);
-    const bad = await fetch(`${server.url}/export?format=csv`);
+    const bad = await fetch(`${server.url}/export?format=xlsx`);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/format must be one of/);
   });

@@ -22,9 +22,9 @@ export const Model = {
   datasets: related('TRAINED_WITH', 'OUTGOING', 'Dataset'),
   methods: related('USES_METHOD', 'OUTGOING', 'Method'),
   papers: related('DESCRIBED_IN', 'OUTGOING', 'Paper'),
-  languages: relatedNames('HAS_LANGUAGE'),
-  licenses: relatedNames('HAS_LICENSE'),
-  domains: relatedNames('IN_DOMAIN'),
+  languages: related('HAS_LANGUAGE', 'OUTGOING'),
+  licenses: related('HAS_LICENSE', 'OUTGOING'),
+  domains: related('IN_DOMAIN', 'OUTGOING'),
   categories: relatedNames('IN_CATEGORY'),
   ancestors: (n: NodeRecord, args: { maxDepth: number }, ctx: Context) =>
     lineageSteps(n, args.maxDepth, ctx, 'ANCESTORS'),
