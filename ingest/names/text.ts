@@ -24,14 +24,14 @@ export function cleanName(text: string): string {
   }
 }
 
-/** Kebab-case form of a name for ids: accents dropped, CJK kept, `@` kept for GitHub accounts. */
+/** Kebab-case form of a name for ids: accents dropped, CJK, kana and hangul kept, `@` kept for GitHub accounts. */
 export function slug(name: string): string {
   return foldName(name)
-    .replace(/[^a-z0-9\u3400-\u9fff@]+/g, '-')
+    .replace(/[^a-z0-9\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af@]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
 
 /** True for text written in a non-Latin script only (e.g. `华驼`), which we do not prefer as display name. */
 export function isNonLatin(text: string): boolean {
-  return /[\u3400-\u9fff]/.test(text) && !/[A-Za-z]/.test(text);
+  return /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text) && !/[A-Za-z]/.test(text);
 }
