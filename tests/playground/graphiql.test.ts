@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Browser, Page } from 'playwright-core';
@@ -77,6 +77,8 @@ describe('GraphiQL playground', () => {
     expect(text).not.toContain('"errors"');
 
     await page.screenshot({ path: path.join(OUTPUT, 'graphiql.png') });
+    // `npm run screenshots` refreshes the README's copy; `npm test` leaves docs/ alone.
+    if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(path.join(OUTPUT, 'graphiql.png'), path.resolve('docs/graphiql.png'));
     expect(foreignRequests(watched, server.url), 'requests to anything but our server').toEqual([]);
     expect(watched.errors).toEqual([]);
   });
