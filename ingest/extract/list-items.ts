@@ -49,7 +49,8 @@ export function looksLikeSentence(name: string): boolean {
     words.length > 6 ||
     /^(?:a|an|based|we|our|it|this|these)\b/i.test(name) ||
     /\b(?:we|our|is|are|was|were)\b/i.test(name) ||
-    /[。，？！；]/.test(name)
+    /[。，？！；]/.test(name) ||
+    /\?$/.test(name.trim())
   );
 }
 

@@ -2,6 +2,7 @@ import type { ListItem } from 'mdast';
 import { nameKey } from '../graph/name-key.js';
 import type { NodeLabel, PropValue } from '../graph/types.js';
 import { repositoryKey, repositoryName } from '../names/links.js';
+import { isLicense } from '../names/licenses.js';
 import { isPlaceholder } from '../names/placeholders.js';
 import { cleanName, cleanText } from '../names/text.js';
 import { readNames } from './cells.js';
@@ -53,7 +54,7 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
     // Resource links are not part of the name or the description.
     nameRich = { ...nameRich, links: nameRich.links.filter((l) => l.url !== r.url) };
   }
-  const reading = readNames(stripResources(nameRich, head.resources), /[&、]/);
+  const reading = readNames(stripResources(nameRich, head.resources), /[&、]/, { repoIds: true });
   let pieces = reading.pieces.map((p) => ({ ...p, name: p.name.replace(/^(?:the|an?)\s+/i, '') }));
   if (pieces.length === 1 && looksLikeSentence(pieces[0].name) && repoLink) {
     // `Training and serving … with auto parallelization. [[Github]](…/alpa)`: named by its repository.
@@ -67,8 +68,14 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
       sink.note('unreadable', head.place, piece.name, 'a sentence where a name was expected');
       continue;
     }
+    if (isLicense(piece.name)) {
+      sink.note('skipped', head.place, piece.name, 'a licence, not a thing of the section');
+      continue;
+    }
     const url = piece.url ?? repoLink?.url;
     const props: Record<string, PropValue> = {};
+    if (piece.parameters?.length) props.parameters = piece.parameters;
+    if (piece.owner) props.publisher = piece.owner;
     // `The OIG Dataset` filed under benchmarks is still a dataset.
     const pieceLabel = /\b(?:dataset|data|corpus|corpora)$/i.test(piece.name) ? 'Dataset' : label;
     if (url) props.url = url;
@@ -81,6 +88,7 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
         role: 'entry',
         name: piece.name,
         alsoKnownAs: piece.alsoKnownAs,
+        writtenAs: piece.writtenAs,
         url,
         sharedLink: piece.sharedLink || (pieces.length > 1 && !piece.url && !!repoLink) || undefined,
         props,

@@ -1,11 +1,18 @@
 import type { List, ListItem } from 'mdast';
-import { repositoryKey } from '../names/links.js';
-import { categoryFor, type SectionPath } from './categories.js';
+import type { NodeLabel } from '../graph/types.js';
+import { repositoryKey, repositoryOwner } from '../names/links.js';
+import { categoryFor, placeSection, type SectionPath } from './categories.js';
+import { enclosingGroup, type EnclosingGroup } from './groups.js';
+import { applyGroup, readBaseTree, readOrgTree, treeShape } from './list-trees.js';
+import { publisherMention } from './mentions.js';
+import { isModelPage } from './model-evidence.js';
+import { provenance, type Place } from './sink.js';
 import { resourceKind } from './documents.js';
 import { readDocument } from './list-documents.js';
 import { GROUP, readHead, soleLink, subItems, type Head } from './list-items.js';
 import { readThing } from './list-things.js';
 import { sectionKind, type SectionKind } from './section-kinds.js';
+import type { ReadContext } from './context.js';
 import type { Sink } from './sink.js';
 import type { Mention } from './types.js';
 
@@ -17,22 +24,54 @@ import type { Mention } from './types.js';
  * (`Paper`, `GitHub`, `Datasets`) whose children belong to the item above it.
  */
 
-export function extractList(sink: Sink, list: List, at: SectionPath): void {
-  const kind = sectionKind(at.section);
+export function extractList(sink: Sink, list: List, at: SectionPath, ctx: ReadContext): void {
+  const line = list.position?.start.line ?? 0;
+  const section = placeSection(at);
+  const told = (label: string, at2: number) => ctx.overrides.blocks.get(String(at2)) ?? ctx.overrides.blocks.get(label.toLowerCase());
+  const kind = blockKind(sectionKind(at.section), told('', line) ?? [...at.section].reverse().map((h) => ctx.overrides.blocks.get(h.toLowerCase())).find(Boolean));
   if (kind === 'skip') return;
   const category = categoryFor(sink, at);
-  for (const item of list.children) readItem(sink, item, at, kind, category);
+  const group = enclosingGroup(at, ctx.known, told);
+  const shape = kind === 'documents' ? null : treeShape(sink, list, section, ctx.known);
+  const kindName = kind === null ? 'things the section does not name' : typeof kind === 'object' ? `${kind.label.toLowerCase()}s` : kind;
+  sink.reading({
+    line,
+    section,
+    block: 'list',
+    shape: shape?.kind === 'base' ? `list grouped by base (${shape.why})` : shape?.kind === 'org' ? `list of ${kindName} grouped by organization (${shape.why})` : `list of ${kindName}${group ? `, in ${group.why}` : ''}`,
+    parts: [],
+  });
+  if (shape?.kind === 'base') {
+    readBaseTree(sink, list, section, category);
+    return;
+  }
+  const readOne = (item: ListItem, itemGroup: EnclosingGroup | null) => readItem(sink, item, section, kind, category, itemGroup ?? group);
+  if (shape?.kind === 'org') readOrgTree(sink, list, section, category, readOne, ctx.known);
+  else for (const item of list.children) readOne(item, null);
 }
 
-function readItem(sink: Sink, item: ListItem, at: SectionPath, kind: SectionKind, category: Mention | null): void {
-  const head = readHead(sink, item, at.section);
+/** A maintainer's word on a block (`models`, `Dataset`, `skip`…) over what its headings say. */
+function blockKind(said: SectionKind, told: string | undefined): SectionKind {
+  if (!told) return said;
+  const t = told.toLowerCase();
+  if (t === 'skip' || t === 'documents') return t;
+  if (t === 'none') return null;
+  if (t === 'paper' || t === 'papers') return 'documents';
+  const labels: Record<string, NodeLabel> = { model: 'Model', models: 'Model', dataset: 'Dataset', datasets: 'Dataset', method: 'Method', methods: 'Method', project: 'Project', projects: 'Project', benchmark: 'Benchmark', benchmarks: 'Benchmark' };
+  return labels[t] ? { label: labels[t], certain: true } : said;
+}
+
+function readItem(sink: Sink, item: ListItem, section: string[], kind: SectionKind, category: Mention | null, group: EnclosingGroup | null): void {
+  // `- [ ] Add training code?`: a task of the list's maintainers, not an entry.
+  if (typeof item.checked === 'boolean') return;
+  const head = readHead(sink, item, section);
   if (!head) return;
   if (head.rich.links.length && head.rich.links.every((l) => l.url.startsWith('#'))) return;
   const children = subItems(item);
   if (GROUP.test(head.bare) && !head.rich.links.length) {
     // `- Paper` / `- Blog` directly under a heading: the children are documents of the section.
     for (const child of children) {
-      const h = readHead(sink, child, at.section);
+      const h = readHead(sink, child, section);
       if (h) readDocument(sink, h, subItems(child), kind, category, []);
     }
     return;
@@ -41,7 +80,24 @@ function readItem(sink: Sink, item: ListItem, at: SectionPath, kind: SectionKind
     readDocument(sink, head, children, kind, category, []);
     return;
   }
-  readThing(sink, head, children, kind, category, null);
+  const things = readThing(sink, head, children, kind, category, null);
+  applyGroup(sink, things, group, head.place);
+  creditPublishers(sink, things, head.place);
+}
+
+/**
+ * A model given by its checkpoint page (`huggingface.co/mosaicml/mpt-7b`) is published by that
+ * account; where the list names no contributor, the account is one, read from the link.
+ */
+function creditPublishers(sink: Sink, things: Mention[], place: Place): void {
+  for (const t of things) {
+    if (t.label !== 'Model' || !t.url || t.sharedLink || !isModelPage(t.url)) continue;
+    const owner = repositoryOwner(t.url);
+    if (owner && !t.props.publisher) t.props.publisher = owner;
+    if (sink.hasStatement('FROM_CONTRIBUTOR', t)) continue;
+    const org = publisherMention(sink, t.url, place);
+    if (org) sink.statement('FROM_CONTRIBUTOR', t, org, provenance(place, 'link', { text: t.url }));
+  }
 }
 
 function isDocument(head: Head, kind: SectionKind): boolean {

@@ -100,15 +100,31 @@ export interface Note {
   reason: string;
 }
 
+/**
+ * How one table or list block was read, for the reading report: the role each column or key
+ * got and why, or the shape the block was read as.
+ */
+export interface BlockReading {
+  source: string;
+  line: number;
+  section: string[];
+  block: 'table' | 'list';
+  /** The shape read: `table of models`, `list grouped by base`, `items under organization Meta`… */
+  shape: string;
+  /** Columns (tables) or keys (lists): the role each got and why. */
+  parts: { name: string; role: string | null; why: string; detail: string }[];
+}
+
 export interface Extraction {
   mentions: Mention[];
   statements: Statement[];
   claims: Claim[];
   notes: Note[];
+  readings: BlockReading[];
 }
 
 export function emptyExtraction(): Extraction {
-  return { mentions: [], statements: [], claims: [], notes: [] };
+  return { mentions: [], statements: [], claims: [], notes: [], readings: [] };
 }
 
 export function concatExtractions(parts: Extraction[]): Extraction {
@@ -118,6 +134,7 @@ export function concatExtractions(parts: Extraction[]): Extraction {
     out.statements.push(...p.statements);
     out.claims.push(...p.claims);
     out.notes.push(...p.notes);
+    out.readings.push(...p.readings);
   }
   return out;
 }

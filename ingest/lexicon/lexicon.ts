@@ -44,7 +44,8 @@ export type Role = (typeof ROLES)[number];
 
 /** The kind of thing the rows of a subject column are about. */
 export type SubjectKind = 'model' | 'project' | 'method' | 'data' | 'benchmark';
-const SUBJECT_KINDS: readonly SubjectKind[] = ['model', 'project', 'method', 'data', 'benchmark'];
+/** `any`: the header says only that the column names the rows (`Name`); the section or the other columns tell the kind. */
+const SUBJECT_KINDS: readonly (SubjectKind | 'any')[] = ['model', 'project', 'method', 'data', 'benchmark', 'any'];
 
 export interface RoleWord {
   role: Role;
@@ -103,13 +104,13 @@ function allWords(words: Words | undefined, where: string): string[] {
 export function loadLexicon(): Lexicon {
   const headers = new PhraseIndex<RoleWord>();
   const keys = new PhraseIndex<RoleWord>();
-  const roles = readJson('roles.json').roles as { role: Role; kind?: SubjectKind; as?: string[]; words: Words }[];
+  const roles = readJson('roles.json').roles as { role: Role; kind?: SubjectKind | 'any'; as?: string[]; words: Words }[];
   roles.forEach((entry, i) => {
     const where = `roles.json entry ${i + 1}`;
     if (!ROLES.includes(entry.role)) throw new Error(`lexicon ${where}: unknown role "${entry.role}"`);
     if (entry.role === 'subject' && !SUBJECT_KINDS.includes(entry.kind as SubjectKind)) throw new Error(`lexicon ${where}: a subject needs a kind`);
     const as = entry.as ?? ['header', 'key'];
-    const value: RoleWord = entry.kind ? { role: entry.role, kind: entry.kind } : { role: entry.role };
+    const value: RoleWord = entry.kind && entry.kind !== 'any' ? { role: entry.role, kind: entry.kind } : { role: entry.role };
     for (const w of allWords(entry.words, where)) {
       if (as.includes('header')) headers.add(w, value);
       if (as.includes('key')) keys.add(w, value);

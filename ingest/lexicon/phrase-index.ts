@@ -4,7 +4,9 @@ import { hasCjk, normaliseLabel } from './label.js';
  * Finds which lexicon phrase a label says: the longest phrase it contains, as whole words for
  * Latin phrases and anywhere for CJK ones; between phrases of one length, the rightmost (the
  * head of an English or Japanese noun phrase comes last: `Base Model` is a base, `Model Name` a
- * model). A label equal to a phrase always wins. Linear in the number of phrases per label.
+ * model). A label equal to a phrase always wins; otherwise the phrase must cover at least half
+ * of the label, so a descriptive header (`Collections of open instruction-following LLMs`) says
+ * nothing. Linear in the number of phrases per label.
  */
 export interface PhraseHit<T> {
   value: T;
@@ -36,6 +38,7 @@ export class PhraseIndex<T> {
       const length = p.norm.length;
       if (!best || length > best.length || (length === best.length && at > best.at)) best = { value: p.value, phrase: p.phrase, length, at };
     }
-    return best ? { value: best.value, phrase: best.phrase, exact: false } : null;
+    if (!best || best.length * 2 < norm.length) return null;
+    return { value: best.value, phrase: best.phrase, exact: false };
   }
 }

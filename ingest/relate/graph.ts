@@ -2,7 +2,7 @@ import type { DerivedFrom, Graph, GraphEdge, GraphNode, Provenance } from '../gr
 import type { Statement } from '../extract/types.js';
 import type { Entity, Resolution } from '../resolve/entity.js';
 
-const STRENGTH: Record<DerivedFrom, number> = { table: 3, list: 2, text: 1 };
+const STRENGTH: Record<DerivedFrom, number> = { table: 3, list: 2, text: 1, link: 0 };
 
 function provenanceKey(p: Provenance): string {
   return JSON.stringify([p.source, p.line, p.derivedFrom, p.column ?? '', p.text ?? '', p.section]);

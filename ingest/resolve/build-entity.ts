@@ -8,6 +8,19 @@ import type { Prepared } from './keys.js';
 
 /** How the mentions of one cluster become an entity: its kind, display name, aliases, props, merges. */
 
+/** Sorted, distinct numbers of two lists. */
+function union(a: number[], b: number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
+
+/** `13B` → 13, `540M` → 0.54, `1B4` (bloom-1b4) → 1.4. */
+export function sizeInBillions(size: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)([BbMm])(\d*)$/.exec(size);
+  if (!m) return null;
+  const n = Number(m[3] ? `${m[1]}.${m[3]}` : m[1]);
+  return m[2].toUpperCase() === 'M' ? n / 1000 : n;
+}
+
 /** The kind most mentions give, certain entries counting most; ties go to the more specific kind. */
 export function chooseLabel(ms: Mention[]): NodeLabel {
   const weight = new Map<NodeLabel, number>();
@@ -67,10 +80,13 @@ export function buildEntity(ms: Prepared[], joined: { rule: string; names: strin
       if (k === 'links') {
         const have = (props.links as string[] | undefined) ?? [];
         props.links = [...have, ...(v as string[]).filter((u) => !have.includes(u))];
+      } else if (k === 'parameters' || k === 'contextLength') {
+        props[k] = union((props[k] as number[] | undefined) ?? [], v as number[]);
       } else if (!(k in props)) props[k] = v;
     }
   }
-  if (sizes.length) props.sizes = sizes;
+  // Sizes that joined the family are its parameter counts (`LLaMA-13B` → 13).
+  if (sizes.length) props.parameters = union((props.parameters as number[] | undefined) ?? [], sizes.map(sizeInBillions).filter((n): n is number => n !== null));
   if (label === 'Category') props.path = name.split(' > ');
 
   // Spellings joined by the alias table, and by their normalised name (per name key).

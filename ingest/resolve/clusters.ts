@@ -1,7 +1,7 @@
 /** The account of a repository key (`host/owner/name…`, `huggingface.co/datasets/owner/name`), on any host. */
 function ownerOf(key: string): string {
   const [, first, second] = key.split('/');
-  return ['datasets', 'spaces', 'models'].includes(first) && second ? second : first;
+  return ['datasets', 'spaces', 'models', 'collections'].includes(first) && second ? second : first;
 }
 
 /**
@@ -23,11 +23,18 @@ export function repositoriesConflict(a: Set<string>, b: Set<string>): boolean {
 export class Clusters {
   private readonly parent: number[];
   private readonly repos: Set<string>[];
+  private readonly latin: Set<string>[];
   /** Per root: rule → spellings it brought together. */
   private readonly joined: Map<string, Set<string>>[];
 
-  constructor(size: number, repoOf: (i: number) => string | null, private readonly spelling: (i: number) => string) {
+  constructor(
+    size: number,
+    repoOf: (i: number) => string | null,
+    private readonly spelling: (i: number) => string,
+    latinOf: (i: number) => string[] = () => [],
+  ) {
     this.parent = Array.from({ length: size }, (_, i) => i);
+    this.latin = Array.from({ length: size }, (_, i) => new Set(latinOf(i)));
     this.repos = Array.from({ length: size }, (_, i) => {
       const r = repoOf(i);
       return new Set(r ? [r] : []);
@@ -55,6 +62,15 @@ export class Clusters {
     return repositoriesConflict(this.reposOf(a), this.reposOf(b));
   }
 
+  /** Both clusters have Latin-script names and share none: a shared CJK spelling does not join them. */
+  latinConflict(a: number, b: number): boolean {
+    const la = this.latin[this.find(a)];
+    const lb = this.latin[this.find(b)];
+    if (!la.size || !lb.size) return false;
+    for (const k of la) if (lb.has(k)) return false;
+    return true;
+  }
+
   /** Joins the clusters of a and b (a's root stays the root) and records why. */
   union(a: number, b: number, rule: string, names: string[]): boolean {
     const ra = this.find(a);
@@ -62,6 +78,7 @@ export class Clusters {
     if (ra === rb) return false;
     this.parent[rb] = ra;
     for (const r of this.repos[rb]) this.repos[ra].add(r);
+    for (const k of this.latin[rb]) this.latin[ra].add(k);
     for (const [k, v] of this.joined[rb]) this.add(ra, k, [...v]);
     if (new Set(names).size > 1) this.add(ra, rule, names);
     return true;

@@ -23,7 +23,7 @@ import { splitSize } from '../names/size.js';
 
 export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   const items = mentions.map((m) => prepare(m, aliases));
-  const clusters = new Clusters(items.length, (i) => items[i].repo, (i) => items[i].m.name);
+  const clusters = new Clusters(items.length, (i) => items[i].repo, (i) => items[i].m.name, (i) => items[i].latin);
   const ambiguous: Resolution['ambiguous'] = [];
   const sameKey = (a: Prepared, b: Prepared) => a.keys.some((k) => b.keys.includes(k));
 
@@ -51,8 +51,11 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   });
   for (const [groupKey, group] of byKey) {
     const roots: number[] = [];
+    const cjkOnly = !/[a-z0-9]/.test(groupKey.slice(groupKey.indexOf(':') + 1));
     for (const i of group) {
-      const compatible = [...new Set(roots.map((r) => clusters.find(r)))].filter((r) => r !== clusters.find(i) && !clusters.conflict(r, i));
+      const compatible = [...new Set(roots.map((r) => clusters.find(r)))].filter(
+        (r) => r !== clusters.find(i) && !clusters.conflict(r, i) && !(cjkOnly && clusters.latinConflict(r, i)),
+      );
       const own = clusters.find(i);
       if (!roots.some((r) => clusters.find(r) === own)) roots.push(i);
       if (!compatible.length) continue;
@@ -125,17 +128,33 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   // Sizes named in passing first (they may make a family node), then sizes with an entry.
   for (const withEntry of [false, true]) {
     const index = keyRoots();
-    for (const group of liveGroups()) {
+    const groups = liveGroups();
+    // A list that gives a family and one of its sizes entries of their own keeps them apart
+    // (`Karasu` and `karasu-1.1B` on two rows of one table): the files each cluster has entries in.
+    const entryFiles = new Map<number, Set<string>>();
+    for (const g of groups) entryFiles.set(clusters.find(g[0]), new Set(g.filter((i) => items[i].m.role === 'entry').map((i) => items[i].m.provenance.source)));
+    const sharesAList = (a: number, b: number) => {
+      const fa = entryFiles.get(clusters.find(a));
+      const fb = entryFiles.get(clusters.find(b));
+      return !!fa && !!fb && [...fa].some((f) => fb.has(f));
+    };
+    for (const group of groups) {
       const ms = group.map((i) => items[i]);
       if (ms.some((it) => it.m.role === 'entry') !== withEntry || !isModelGroup(ms)) continue;
       const fam = withEntry ? entryFamily(ms) : family(ms[0]);
       if (!fam || (withEntry && (entrySizes.get(fam.key)?.size ?? 0) > 1)) continue;
       const own = clusters.find(group[0]);
-      const targets = [...(index.get(fam.key) ?? [])].map((r) => clusters.find(r)).filter((r) => r !== own && !clusters.conflict(r, own));
+      const targets = [...(index.get(fam.key) ?? [])]
+        .map((r) => clusters.find(r))
+        .filter((r) => r !== own && !clusters.conflict(r, own) && !(withEntry && sharesAList(r, own)));
       const names = [...new Set(ms.map((it) => it.m.name))];
       // Recorded under the family's own spelling (`BLOOM`, not the `bloom` of `bloom-1b4-zh`).
       const familySpelling = items.find((it, j) => clusters.find(j) === clusters.find(targets[0] ?? own) && it.keys.includes(fam.key))?.canonical ?? fam.name;
-      if (targets.length) clusters.union(targets[0], own, 'size-variant', [familySpelling, ...names]);
+      if (targets.length) {
+        const merged = new Set([...(entryFiles.get(targets[0]) ?? []), ...(entryFiles.get(own) ?? [])]);
+        clusters.union(targets[0], own, 'size-variant', [familySpelling, ...names]);
+        entryFiles.set(clusters.find(own), merged);
+      }
       else if (familyClusters.has(fam.key) && !clusters.conflict(familyClusters.get(fam.key)!, own)) {
         const root = familyClusters.get(fam.key)!;
         const sized = items.filter((_, j) => !dropped.has(j) && clusters.find(j) === clusters.find(root)).map((it) => it.m.name);

@@ -1,0 +1,264 @@
+import { toString } from 'mdast-util-to-string';
+import { nameKey } from '../../graph/name-key.js';
+import type { EdgeType, NodeLabel, PropValue } from '../../graph/types.js';
+import type { Role } from '../../lexicon/lexicon.js';
+import { readDate } from '../../names/dates.js';
+import { readLicense } from '../../names/licenses.js';
+import { arxivId, repositoryKey, repositoryOwner } from '../../names/links.js';
+import { isGenericArchitecture, isLanguageCode, isPlaceholder } from '../../names/placeholders.js';
+import { readContextLength, readParameters } from '../../names/quantities.js';
+import { splitSize } from '../../names/size.js';
+import { cleanName, cleanText } from '../../names/text.js';
+import { readNames, type NamePiece } from '../cells.js';
+import { paperName } from '../documents.js';
+import type { EnclosingGroup } from '../groups.js';
+import type { Knowledge } from '../knowledge.js';
+import { organizationMention, publisherMention, referenceMention } from '../mentions.js';
+import { describeClaims } from '../prose/claims.js';
+import { provenance, type Sink } from '../sink.js';
+import type { Mention, RichText } from '../types.js';
+import type { Column } from './columns.js';
+import { readMark, type Row } from './table.js';
+
+/**
+ * The facts a row states about its subjects, column by column, by the role each column got:
+ * references with their statements (contributor, base, data, licence, domain, language, paper),
+ * typed facts (release date, parameters, context length, architecture, flags) and the row's
+ * description, whose sentences become claims. When the list names no contributor for a model,
+ * the owner of its own checkpoint link is recorded as one read from the link.
+ */
+export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: Mention[], opts: { group: EnclosingGroup | null; known: Knowledge }): void {
+  const prov = (c: Column, derivedFrom: 'table' | 'link' = 'table') => provenance(row.place, derivedFrom, { column: c.header || `column ${c.index + 1}` });
+  const models = subjects.filter((s) => s.label === 'Model');
+  const names = (c: Column, role: Role, repoIds = false) => {
+    const rich = row.rich(c);
+    if (!rich) return [];
+    const reading = readNames(rich, undefined, { repoIds });
+    for (const p of reading.placeholders) sink.note('placeholder', row.place, p, `placeholder in "${c.header}"`);
+    return reading.pieces.filter((p) => {
+      if (!isPlaceholder(p.name, role)) return true;
+      sink.note('placeholder', row.place, p.name, `no ${role} in "${c.header}"`);
+      return false;
+    });
+  };
+  const setFact = (key: string, value: PropValue) => {
+    for (const s of subjects) {
+      if (Array.isArray(value) && Array.isArray(s.props[key])) s.props[key] = [...new Set([...(s.props[key] as number[]), ...(value as number[])])].sort((a, b) => a - b);
+      else if (!(key in s.props)) s.props[key] = value;
+    }
+  };
+  const state = (type: EdgeType, from: Mention[], to: Mention, p: Mention['provenance']) => {
+    for (const s of from) sink.statement(type, s, to, p);
+  };
+  let contributors = 0;
+
+  for (const c of columns) {
+    if (!c.role || c.role === 'subject') continue;
+    const rich = row.rich(c);
+    if (!rich || !cleanText(rich.text)) continue;
+    const text = cleanText(rich.text.replace(/\n/g, ' '));
+    switch (c.role) {
+      case 'contributor':
+        for (const piece of names(c, 'contributor')) {
+          if (isLanguageCode(piece.name)) {
+            sink.note('unreadable', row.place, piece.name, 'a language code in the contributor column (pasted from the next cell?)');
+            continue;
+          }
+          contributors++;
+          state('FROM_CONTRIBUTOR', subjects, organizationMention(sink, piece.name, prov(c), piece.url), prov(c));
+        }
+        break;
+      case 'base': {
+        const pieces = names(c, 'base', true).filter((p) => {
+          if (!isGenericArchitecture(p.name)) return true;
+          sink.note('placeholder', row.place, p.name, `an architecture, not a model, in "${c.header}"`);
+          return false;
+        });
+        const mentions = pieces.map((p) => referenceMention(sink, p, 'Model', prov(c)));
+        // `BenTsao / ChatGLM-Med` with `LLaMA/ChatGLM`: as many bases as names pair up in order.
+        const paired = subjects.length > 1 && mentions.length === subjects.length;
+        subjects.forEach((s, i) => {
+          for (const b of paired ? [mentions[i]] : mentions) sink.statement('BASED_ON', s, b, prov(c));
+        });
+        break;
+      }
+      case 'architecture': {
+        const written: string[] = [];
+        for (const piece of names(c, 'architecture')) {
+          if (isGenericArchitecture(piece.name)) {
+            const m = sink.mention({ label: 'Method', certain: true, role: 'reference', name: piece.name, props: { kind: 'architecture' }, provenance: prov(c) });
+            state('HAS_ARCHITECTURE', models, m, prov(c));
+          } else written.push(piece.name);
+        }
+        if (written.length) setFact('architecture', written);
+        break;
+      }
+      case 'usedIn':
+        for (const p of names(c, 'usedIn')) {
+          const model = referenceMention(sink, p, 'Model', prov(c));
+          for (const s of subjects) sink.statement('USES_METHOD', model, s, prov(c));
+        }
+        break;
+      case 'drivenBy':
+        for (const p of names(c, 'drivenBy')) state('DRIVEN_BY', subjects, referenceMention(sink, p, 'Model', prov(c)), prov(c));
+        break;
+      case 'domain':
+      case 'language':
+        for (const p of names(c, c.role)) {
+          const label: NodeLabel = c.role === 'domain' ? 'Domain' : 'Language';
+          const m = referenceMention(sink, { ...p, name: label === 'Language' ? p.name.toLowerCase() : p.name }, label, prov(c));
+          state(c.role === 'domain' ? 'IN_DOMAIN' : 'HAS_LANGUAGE', subjects, m, prov(c));
+        }
+        break;
+      case 'license':
+        for (const lic of readLicenses(rich)) {
+          const m = sink.mention({ label: 'License', certain: true, role: 'reference', name: lic.name, alsoKnownAs: lic.spelling !== lic.name ? [lic.spelling] : undefined, url: lic.url, props: lic.url ? { url: lic.url } : {}, provenance: prov(c) });
+          state('HAS_LICENSE', subjects, m, prov(c));
+        }
+        break;
+      case 'description':
+        if (text && text !== '-') for (const s of subjects) s.props.mainFeature = text;
+        describeClaims(sink, rich, subjects, row.place);
+        break;
+      case 'multiModal': {
+        const value = cleanText(toString(row.cell(c)!));
+        const mark = readMark(value);
+        if (mark !== null) for (const s of subjects) s.props.multiModal = mark;
+        else if (value) sink.note('unreadable', row.place, value, `not a yes/no mark in "${c.header}"`);
+        break;
+      }
+      case 'releaseDate': {
+        const date = readDate(text) ?? readDate(text.split(/[\s,;(]/)[0]);
+        if (date) setFact('releaseDate', date);
+        else sink.note('unreadable', row.place, text, `not a date in "${c.header}"`);
+        break;
+      }
+      case 'parameters': {
+        const params = readParameters(text, c.hint ?? 'B');
+        if (params.length) setFact('parameters', params);
+        break;
+      }
+      case 'contextLength': {
+        const lengths = readContextLength(text);
+        if (lengths.length) setFact('contextLength', lengths);
+        break;
+      }
+      case 'trainingData':
+        for (const p of datasetNames(rich)) state('TRAINED_WITH', models, referenceMention(sink, p, 'Dataset', prov(c)), prov(c));
+        // `… rinna GPT (neox-3.6b) をファインチューニング`: how it was trained is prose.
+        describeClaims(sink, rich, subjects, row.place);
+        break;
+      case 'paper':
+        for (const link of rich.links) {
+          if (!link.url.trim() || link.url.startsWith('#')) continue;
+          const id = arxivId(link.url);
+          const paper = sink.mention({
+            label: 'Paper',
+            certain: true,
+            role: 'reference',
+            name: paperName(link.url, link.text),
+            url: link.url,
+            props: { url: link.url, kind: /blog/i.test(link.url) ? 'blog' : 'paper', ...(id ? { arxivId: id } : {}) },
+            provenance: prov(c),
+          });
+          state('DESCRIBED_IN', subjects, paper, prov(c));
+        }
+        break;
+      case 'checkpoints':
+      case 'url':
+        for (const link of rich.links) for (const s of subjects) addLink(s, link.url);
+        break;
+      case 'keywords':
+      case 'ignore':
+        break;
+    }
+  }
+
+  // Contributors the row does not state: its group's organization, else the owner of the model's own checkpoint link.
+  if (!contributors && opts.group?.kind === 'org' && models.length) {
+    const org = organizationMention(sink, opts.group.name, provenance({ ...row.place, line: opts.group.line }, 'list'));
+    state('FROM_CONTRIBUTOR', models, org, provenance(row.place, 'list', { text: opts.group.label }));
+    contributors++;
+  }
+  if (opts.group?.kind === 'base' && !columns.some((c) => c.role === 'base' && row.rich(c) && cleanText(row.rich(c)!.text))) {
+    const base = sink.mention({ label: 'Model', certain: true, role: 'reference', name: opts.group.name, props: {}, provenance: provenance({ ...row.place, line: opts.group.line }, 'list') });
+    state('BASED_ON', models, base, provenance(row.place, 'list', { text: opts.group.label }));
+  }
+  for (const s of models) {
+    const own = ownLink(s, row, columns);
+    if (!own) continue;
+    const owner = repositoryOwner(own.url);
+    if (owner && !s.props.publisher) s.props.publisher = owner;
+    if (!contributors) {
+      const org = publisherMention(sink, own.url, row.place, own.column);
+      if (org) sink.statement('FROM_CONTRIBUTOR', s, org, provenance(row.place, 'link', { column: own.column, text: own.text }));
+    }
+  }
+}
+
+/** The model's own checkpoint: its subject link, or a checkpoint link whose text names it. */
+function ownLink(s: Mention, row: Row, columns: Column[]): { url: string; text: string; column: string } | null {
+  if (s.url && !s.sharedLink && repositoryKey(s.url)) return { url: s.url, text: s.name, column: columns.find((c) => c.role === 'subject')?.header ?? '' };
+  const key = nameKey(s.name);
+  const family = nameKey(splitSize(s.name)?.family ?? s.name);
+  if (!key) return null;
+  for (const c of columns) {
+    if (c.role !== 'checkpoints') continue;
+    for (const link of row.rich(c)?.links ?? []) {
+      const lk = nameKey(link.text);
+      if (repositoryKey(link.url) && lk && (lk === key || lk.startsWith(key) || (family.length >= 3 && lk.startsWith(family)))) {
+        return { url: link.url, text: link.text, column: c.header };
+      }
+    }
+  }
+  return null;
+}
+
+function addLink(m: Mention, url: string): void {
+  if (!url.trim() || url.startsWith('#') || m.props.url === url) return;
+  const links = (m.props.links as string[] | undefined) ?? [];
+  if (!links.includes(url)) m.props.links = [...links, url];
+}
+
+/**
+ * Licences of a cell: each link's text (`[Gemma Terms of Use](…) Free with usage restriction…`),
+ * else each part between separators (`Apache 2.0, CC BY-SA-3.0`); a known spelling at the start
+ * gives the canonical name (`Apache 2.0 with usage restriction…` → Apache-2.0), an unknown short
+ * name is kept as written, and a sentence is no licence.
+ */
+export function readLicenses(rich: RichText): { name: string; spelling: string; url?: string }[] {
+  const parts = rich.links.length
+    ? rich.links.map((l) => ({ text: l.text, url: l.url }))
+    : rich.text.split(/\s*(?:[,/;、\n]|\bor\b|\band\b)\s*/).map((text) => ({ text, url: undefined }));
+  const out: { name: string; spelling: string; url?: string }[] = [];
+  for (const part of parts) {
+    let text = cleanName(part.text);
+    if (!text || isPlaceholder(text, 'license')) continue;
+    // `base (v3) & large (v2): Apache 2.0`: what follows the label.
+    if (!readLicense(text) && /[:：]/.test(text)) text = cleanName(text.slice(text.search(/[:：][^:：]*$/) + 1));
+    const known = readLicense(text);
+    if (known) out.push({ name: known.name, spelling: known.spelling, ...(part.url ? { url: part.url } : {}) });
+    else if (text.split(/\s+/).length <= 6 && !/[.。]/.test(text)) out.push({ name: text, spelling: text, ...(part.url ? { url: part.url } : {}) });
+  }
+  return out.filter((l, i) => out.findIndex((o) => o.name === l.name) === i);
+}
+
+/**
+ * Dataset names of a training-data cell (`日本語 Wikipedia <br>+ Japanese CC-100`, `RedPajama,
+ * Japanese Wikipedia`): parts between `+`, commas and line breaks, quantities in parentheses
+ * dropped; a part that reads as a sentence or a quantity is no name.
+ */
+/** Japanese and Chinese particles and verbs that make a part a clause, not a name (`… を用いて`, `使用…`). */
+const SENTENCE_PART = /[をにでがはて](?![\u30a0-\u30ff])|した|して|用い|使用|基于|进行|通过|以及/;
+
+function datasetNames(rich: RichText): NamePiece[] {
+  const out: NamePiece[] = [];
+  const text = rich.text.replace(/[(（][^()（）]*[)）]/g, ' ');
+  for (const raw of text.split(/\s*(?:[+,、;\n]|<br\s*\/?>|\band\b)\s*/)) {
+    const name = cleanName(raw.replace(/^(?:pre-?training|instruction tuning|sft|dpo|rlhf|fine-?tuning)\s*(?:\([^)]*\))?\s*[:：]\s*/i, ''));
+    if (!name || isPlaceholder(name) || name.length > 60 || name.split(/\s+/).length > 5 || /^[\d.,\s~]+[a-z]*$/i.test(name) || /[.。]$/.test(name) || SENTENCE_PART.test(name)) continue;
+    const link = rich.links.find((l) => cleanName(l.text) === name);
+    out.push({ name, ...(link ? { url: link.url } : {}) });
+  }
+  return out;
+}
