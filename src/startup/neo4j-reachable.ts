@@ -29,18 +29,28 @@ function causes(error: unknown): string {
  */
 export async function checkNeo4jReachable(driver: Driver, settings: Neo4jSettings, embedded: boolean): Promise<void> {
   const where = describe(settings);
-  try {
-    await waitForNeo4j(driver, embedded ? 30_000 : WAIT_MS);
-  } catch (error) {
-    const text = causes(error);
-    const hint = embedded ? '' : ' Check NEO4J_URI (or unset it to use the embedded Neo4j).';
-    if (/Unauthorized|authentication|credentials/i.test(text)) {
-      throw new Error(`Neo4j at ${where} refused the credentials of user ${settings.user}: check NEO4J_USER and NEO4J_PASSWORD.`, { cause: error });
+  const hint = embedded ? '' : ' Check NEO4J_URI (or unset it to use the embedded Neo4j).';
+  const deadline = Date.now() + (embedded ? 30_000 : WAIT_MS);
+  // The clearest failure seen: a refused connection says more than a later attempt cut short.
+  let clearest: unknown;
+  for (let delay = 200; ; delay = Math.min(delay * 2, 1000)) {
+    try {
+      await waitForNeo4j(driver, Math.min(1500, Math.max(deadline - Date.now(), 500)));
+      return;
+    } catch (error) {
+      const text = causes(error);
+      if (/Unauthorized|authentication|credentials/i.test(text)) {
+        throw new Error(`Neo4j at ${where} refused the credentials of user ${settings.user}: check NEO4J_USER and NEO4J_PASSWORD.`, { cause: error });
+      }
+      if (/DatabaseNotFound|database does not exist/i.test(text)) {
+        throw new Error(`Neo4j at ${where} has no database ${settings.database ?? '(default)'}: check NEO4J_DATABASE.`, { cause: error });
+      }
+      if (!clearest || !/no answer within/.test(text)) clearest = error;
     }
-    if (/DatabaseNotFound|database does not exist/i.test(text)) {
-      throw new Error(`Neo4j at ${where} has no database ${settings.database ?? '(default)'}: check NEO4J_DATABASE.`, { cause: error });
-    }
-    const reason = NETWORK_REASONS.find(([pattern]) => pattern.test(text))?.[1] ?? 'it did not answer';
-    throw new Error(`Neo4j at ${where} is unreachable (${reason}).${hint}`, { cause: error });
+    if (Date.now() + delay >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
+  const text = causes(clearest);
+  const reason = NETWORK_REASONS.find(([pattern]) => pattern.test(text))?.[1] ?? 'it did not answer';
+  throw new Error(`Neo4j at ${where} is unreachable (${reason}).${hint}`, { cause: clearest });
 }
