@@ -104,7 +104,7 @@ export async function nodeDetails(id) {
       node(id: $id) {
         id name kind aliases
         sources { file line section derivedFrom column text }
-        ... on Model { url mainFeature languages licenses }
+        ... on Model { url mainFeature languages { name } licenses { name } }
         ... on Organization { url organizationKind }
         ... on Dataset { url mainFeature }
         ... on Method { url mainFeature }
@@ -126,4 +126,27 @@ export async function relationSources(sourceId, type, relationId) {
     { id: sourceId, types: [type] },
   );
   return data.node?.relations.find((r) => r.id === relationId)?.sources ?? [];
+}
+
+const REF = 'id name kind';
+
+/**
+ * A model's relatives grouped by relation, for the hub in the details panel: what is built on
+ * it (directly, and every descendant), its size variants, what it is built on, who made it, its
+ * datasets, methods and papers. One request; the lists are as long as the lists state.
+ */
+export async function relatives(id) {
+  const data = await gql(
+    `query Relatives($id: ID!) {
+      node(id: $id) {
+        ... on Model {
+          derivatives { ${REF} } variants { ${REF} } basedOn { ${REF} } variantOf { ${REF} }
+          descendants(maxDepth: 10) { depth model { ${REF} } }
+          contributors { ${REF} } datasets { ${REF} } methods { ${REF} } papers { ${REF} }
+        }
+      }
+    }`,
+    { id },
+  );
+  return data.node;
 }

@@ -67,12 +67,13 @@ export function realEdges(view) {
 }
 
 export function renderStatus(status, view, state) {
-  const parts = [`${realNodes(view).length} nodes and ${realEdges(view).length} relations around ${view.nodes.get(view.rootId)?.name ?? state.model}`];
+  const centre = state.model ? `around ${view.nodes.get(view.rootId)?.name ?? state.model}` : `on the path from ${state.from} to ${state.to}`;
+  const parts = [`${realNodes(view).length} nodes and ${realEdges(view).length} relations ${centre}`];
   if (view.omitted) parts.push(`${view.omitted} more ${view.omitted === 1 ? 'lies' : 'lie'} beyond depth ${state.depth}`);
-  if (view.collapsed) parts.push(`${view.collapsed} gathered in “+N more” nodes`);
+  if (view.collapsed) parts.push(`${view.collapsed} gathered in “+N more” groups`);
   if (view.leftOut) parts.push(`${view.leftOut} left out to keep the view readable`);
   if (view.omitted || view.leftOut) parts.push('raise the depth, or expand a node with a dashed border');
-  if (view.collapsed) parts.push('click a “+N more” node to open it');
+  if (view.collapsed) parts.push('select a “+N more” group to list and add them');
   if (view.missingExpansions.length) parts.push(`no node named ${view.missingExpansions.join(', ')} to expand`);
   status.textContent = `${parts.join('; ')}.`;
   status.dataset.omitted = String(view.omitted);
@@ -108,7 +109,7 @@ export function renderTables(view, onSelect) {
   document.querySelector('#node-table tbody').replaceChildren(
     ...nodes.map((n) =>
       el('tr', { dataset: { id: n.id, kind: n.kind, onPath: String(onPath.has(n.id)) } },
-        el('td', {}, el('button', { type: 'button', className: 'link', onclick: () => onSelect(n.id) }, n.kind === 'MORE' ? `${n.name} next to ${n.hub}` : n.name)),
+        el('td', {}, el('button', { type: 'button', className: 'link', onclick: () => onSelect(n.id) }, n.name)),
         el('td', {}, n.kind === 'MORE' ? 'hidden' : kindStyle(n.kind).label),
         el('td', {}, n.depth === null ? '' : String(n.depth)),
         el('td', {}, notes(n)),
@@ -146,17 +147,140 @@ export function renderPath(container, view) {
   );
 }
 
+/**
+ * Provenance, each place once: a row can state a node in several columns (its name, its base…)
+ * and several lists can hold the same line; those are one place, with every column and sentence.
+ */
+export function distinctSources(sources) {
+  const places = new Map();
+  for (const s of sources ?? []) {
+    const key = `${s.file}:${s.line}`;
+    const place = places.get(key) ?? { file: s.file, line: s.line, section: s.section, ways: new Set(), columns: new Set(), texts: new Set() };
+    if (s.derivedFrom) place.ways.add(s.derivedFrom.toLowerCase());
+    if (s.column) place.columns.add(s.column);
+    if (s.text) place.texts.add(s.text);
+    places.set(key, place);
+  }
+  return [...places.values()];
+}
+
 function sourceList(sources) {
-  if (!sources?.length) return el('p', { className: 'muted' }, 'No source recorded.');
+  const places = distinctSources(sources);
+  if (!places.length) return el('p', { className: 'muted' }, 'No source recorded.');
   return el('ul', { className: 'sources' },
-    ...sources.map((s) =>
-      el('li', {},
+    ...places.map((s) => {
+      const columns = [...s.columns].map((c) => `“${c}”`).join(', ');
+      const how = [[...s.ways].join(', '), columns ? `column${s.columns.size > 1 ? 's' : ''} ${columns}` : ''].filter(Boolean).join('; ');
+      return el('li', {},
         el('code', {}, `${s.file}:${s.line}`),
         s.section ? el('span', { className: 'muted' }, ` — ${s.section}`) : null,
-        s.derivedFrom ? el('span', { className: 'muted' }, ` (${s.derivedFrom.toLowerCase()}${s.column ? `, column “${s.column}”` : ''})`) : null,
-        s.text ? el('blockquote', {}, s.text) : null,
+        how ? el('span', { className: 'muted' }, ` (${how})`) : null,
+        ...[...s.texts].map((t) => el('blockquote', {}, t)),
+      );
+    }),
+  );
+}
+
+const PAGE_SIZE = 10;
+
+/**
+ * A paged, searchable list of relatives: `items` are `{ id, name, kind, note? }`. Each can be
+ * added to the graph (`onAdd`, when given and the item is not in view) or picked (`onPick`).
+ */
+function pagedList(items, { label, inView, onAdd, onPick }) {
+  const wrap = el('div', { className: 'paged' });
+  const search = el('input', { type: 'search', placeholder: `Search ${items.length}…`, 'aria-label': `Search ${label}` });
+  const list = el('ul', { className: 'relatives', 'aria-label': label });
+  const pager = el('div', { className: 'pager' });
+  let page = 0;
+  const render = () => {
+    const q = search.value.trim().toLowerCase();
+    const found = q ? items.filter((i) => i.name.toLowerCase().includes(q)) : items;
+    const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
+    page = Math.min(page, pages - 1);
+    const shown = found.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+    list.replaceChildren(
+      ...shown.map((item) =>
+        el('li', { dataset: { id: item.id } },
+          onPick ? el('button', { type: 'button', className: 'link', onclick: () => onPick(item) }, item.name) : item.name,
+          item.note ? el('span', { className: 'muted' }, ` ${item.note}`) : null,
+          inView(item.id)
+            ? el('span', { className: 'muted in-view' }, ' in view')
+            : onAdd ? el('button', { type: 'button', className: 'add', onclick: () => onAdd(item), 'aria-label': `Add to graph: ${item.name}` }, 'Add to graph') : null,
+        ),
+      ),
+      ...(found.length ? [] : [el('li', { className: 'muted' }, `Nothing matches “${search.value}”.`)]),
+    );
+    const from = found.length ? page * PAGE_SIZE + 1 : 0;
+    pager.replaceChildren(
+      el('button', { type: 'button', disabled: page === 0, onclick: () => { page -= 1; render(); } }, 'Previous'),
+      el('span', { className: 'muted', role: 'status' }, `${from}–${Math.min(found.length, (page + 1) * PAGE_SIZE)} of ${found.length}`),
+      el('button', { type: 'button', disabled: page >= pages - 1, onclick: () => { page += 1; render(); } }, 'Next'),
+    );
+    pager.hidden = found.length <= PAGE_SIZE;
+  };
+  search.addEventListener('input', () => { page = 0; render(); });
+  render();
+  if (items.length > PAGE_SIZE) wrap.append(search);
+  wrap.append(list, pager);
+  return wrap;
+}
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The hub of a model, as the Hugging Face model tree shows it: its relatives grouped by relation
+ * with counts ("Built on it: 71 models"), each group a paged, searchable list whose members can
+ * be added to the graph one by one, or all at once.
+ */
+function hubGroups(node, relatives, view, actions) {
+  const byDepth = (relatives.descendants ?? []).map((d) => ({ ...d.model, note: `(${plural(d.depth, 'hop')})` }));
+  const groups = [
+    { key: 'derivatives', title: 'Built on it', items: relatives.derivatives, noun: 'model', lineage: true, all: true },
+    { key: 'descendants', title: 'All descendants', items: byDepth, noun: 'model', lineage: true },
+    { key: 'variants', title: 'Its size variants', items: relatives.variants, noun: 'model', lineage: true, all: true },
+    { key: 'basedOn', title: 'It is built on', items: relatives.basedOn, noun: 'model', lineage: true },
+    { key: 'variantOf', title: 'Size variant of', items: relatives.variantOf, noun: 'model', lineage: true },
+    { key: 'contributors', title: 'Made by', items: relatives.contributors, noun: 'organization' },
+    { key: 'datasets', title: 'Trained with', items: relatives.datasets, noun: 'dataset' },
+    { key: 'methods', title: 'Uses', items: relatives.methods, noun: 'method' },
+    { key: 'papers', title: 'Described in', items: relatives.papers, noun: 'paper' },
+  ].filter((g) => g.items?.length);
+  if (!groups.length) return [el('p', { className: 'muted' }, 'The lists name no relatives of it.')];
+  return [
+    el('h3', {}, 'Relatives'),
+    ...groups.map((g) =>
+      el('details', { className: 'group', dataset: { group: g.key }, open: g.items.length <= PAGE_SIZE || g.key === 'derivatives' },
+        el('summary', {}, el('b', {}, `${g.title}: `), plural(g.items.length, g.noun)),
+        g.all && g.items.some((i) => !view.nodes.has(i.id))
+          ? el('button', { type: 'button', className: 'show-all', onclick: () => actions.expand(node.name) }, `Show all ${g.items.length} in the graph`)
+          : null,
+        pagedList(g.items, {
+          label: `${g.title} ${node.name}`,
+          inView: (id) => view.nodes.has(id),
+          onAdd: g.lineage ? (item) => actions.show(item.name) : null,
+          onPick: (item) => (item.kind === 'MODEL' ? actions.centre(item.name) : actions.expand(item.name)),
+        }),
       ),
     ),
+  ];
+}
+
+/** A "+N more" group node: the relatives it stands for, paged and searchable, to add to the graph. */
+export function renderGroupDetails(container, group, view, actions) {
+  const below = group.side === 'below';
+  container.replaceChildren(
+    el('h2', { id: 'details-title' }, below ? `Built on ${group.hub}: ${plural(group.hidden, 'more model')}` : `${group.hub} builds on ${plural(group.hidden, 'more model')}`),
+    el('p', { className: 'muted' }, 'Not drawn, to keep the graph readable. Add the ones you want, or all of them.'),
+    el('div', { className: 'actions' },
+      el('button', { type: 'button', id: 'show-group', onclick: () => actions.expand(group.hub) }, `Show all ${group.hidden} in the graph`),
+    ),
+    pagedList(group.members, {
+      label: `Relatives of ${group.hub} not drawn`,
+      inView: (id) => view.nodes.has(id),
+      onAdd: (item) => actions.show(item.name),
+      onPick: (item) => actions.centre(item.name),
+    }),
   );
 }
 
@@ -168,7 +292,7 @@ function link(url) {
  * actions: { centre(name), expand(name), pathFrom(name), pathTo(name) }. `node` is the API's
  * node with sources; `viewNode` what the view knows (for relations in view).
  */
-export function renderNodeDetails(container, node, view, actions) {
+export function renderNodeDetails(container, node, view, actions, relatives = null) {
   const kind = kindStyle(node.kind).label;
   const related = [...view.edges.values()].filter((e) => e.source === node.id || e.target === node.id);
   const facts = [
@@ -178,8 +302,8 @@ export function renderNodeDetails(container, node, view, actions) {
     node.mainFeature ? ['Description', node.mainFeature] : null,
     node.organizationKind ? ['Organization kind', node.organizationKind.toLowerCase()] : null,
     node.arxivId ? ['arXiv', node.arxivId] : null,
-    node.languages?.length ? ['Languages', node.languages.join(', ')] : null,
-    node.licenses?.length ? ['Licenses', node.licenses.join(', ')] : null,
+    node.languages?.length ? ['Languages', node.languages.map((l) => l.name).join(', ')] : null,
+    node.licenses?.length ? ['Licenses', node.licenses.map((l) => l.name).join(', ')] : null,
     ['Id', el('code', {}, node.id)],
   ].filter(Boolean);
   container.replaceChildren(
@@ -193,6 +317,7 @@ export function renderNodeDetails(container, node, view, actions) {
       el('button', { type: 'button', onclick: () => actions.pathTo(node.name) }, 'Path to here'),
     ),
     el('dl', {}, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    ...(relatives ? hubGroups(node, relatives, view, actions) : []),
     el('h3', {}, 'Stated in'),
     sourceList(node.sources),
     related.length ? el('h3', {}, 'Relations in view') : null,

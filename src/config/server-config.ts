@@ -36,12 +36,17 @@ export interface Limits {
   cypherTimeoutMs: number;
 }
 
+/** A setting with a value it cannot take; the message names the setting, what it takes and what it got. */
+export class SettingError extends Error {
+  override name = 'SettingError';
+}
+
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+    throw new SettingError(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
   }
   return value;
 }
@@ -51,7 +56,7 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (raw === undefined || raw === '') return fallback;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new Error(`${name} must be true or false (got ${JSON.stringify(raw)})`);
+  throw new SettingError(`${name} must be true or false (got ${JSON.stringify(raw)})`);
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -60,7 +65,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     production,
-    introspection: bool(env, 'INTROSPECTION', !production),
+    // The API is public and read-only, and its schema is its documentation: on unless turned off.
+    introspection: bool(env, 'INTROSPECTION', true),
     corsOrigins: (env.CORS_ORIGINS ?? '*')
       .split(',')
       .map((o) => o.trim())

@@ -12,6 +12,7 @@ import { backPressure } from './back-pressure.js';
 import { exportRoute } from './export-route.js';
 import { healthRoutes } from './health-routes.js';
 import { explorerRoutes } from './explorer-routes.js';
+import { playgroundRoutes } from './playground-routes.js';
 
 export interface AppDeps {
   driver: Driver;
@@ -28,7 +29,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The HTTP transport: GraphQL at /graphql, export, health, readiness and the explorer. */
+/** The HTTP transport: GraphQL at /graphql, export, health, readiness, the explorer and GraphiQL. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
@@ -50,6 +51,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(['/graphql', '/export'], limit);
   app.use(exportRoute(withHealth));
   app.use(explorerRoutes());
+  app.use(playgroundRoutes());
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(
     '/graphql',

@@ -1,5 +1,7 @@
 import { nameKey } from '../../../ingest/graph/name-key.js';
 import { exportGraph, type ExportFormat } from '../../export/export-graph.js';
+import type { Orientation } from '../../export/subgraph.js';
+import type { ExportTable } from '../../export/tables.js';
 import { LINEAGE_TYPES, attachNeighbours, commonAncestors, walkLineage, type Direction } from '../../lineage/walk.js';
 import { modelsPage, type ModelFilterKeys, type ModelOrder } from '../../queries/models.js';
 import { organizationsPage } from '../../queries/organizations.js';
@@ -151,6 +153,8 @@ export const Query = {
       root,
       direction: args.direction as Direction,
       maxDepth,
+      orientation: args.orientation as Orientation,
+      table: args.table as ExportTable,
     });
   },
 };
