@@ -11,14 +11,22 @@ export function cleanText(text: string): string {
     .trim();
 }
 
+/** `text` without the given characters at either end (index scans: no regex backtracking over long runs). */
+export function trimChars(text: string, start: string, end: string = start): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && start.includes(text[a])) a++;
+  while (b > a && end.includes(text[b - 1])) b--;
+  return text.slice(a, b);
+}
+
+const WRAPPING = '*`"\'“”‘’';
+
 /** Strips emphasis and quote marks that wrap a name, keeping inner punctuation (`LawGPT_zh`). */
 export function cleanName(text: string): string {
   let name = cleanText(text);
   for (;;) {
-    const next = name
-      .replace(/^[*`"'“”‘’]+|[*`"'“”‘’]+$/g, '')
-      .replace(/^[\s:：,，;；]+|[\s,，;；]+$/g, '')
-      .trim();
+    const next = trimChars(trimChars(name, WRAPPING), ` \t\n:：,，;；${WRAPPING}`, ` \t\n,，;；${WRAPPING}`).trim();
     if (next === name) return name;
     name = next;
   }

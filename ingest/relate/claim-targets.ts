@@ -21,7 +21,7 @@ const TRAILING = /[\s,.;:!?)\]"'”’*`]+$|'s$|\(.*$/;
 function skipFillers(text: string, at: number, links: TextLink[]): number {
   for (let n = 0; n < 5; n++) {
     if (links.some((l) => l.start === at)) return at;
-    const m = FILLER.exec(text.slice(at));
+    const m = FILLER.exec(text.slice(at, at + 200));
     if (!m || !m[0]) return at;
     at += m[0].length;
   }
@@ -134,8 +134,9 @@ export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
   const { text, links } = claim.sentence;
   if (claim.at.direction === 'before') {
     // `rinna GPT (neox-3.6b) をファインチューニング`: what parentheses add is no part of the name.
-    const head = text.slice(0, claim.at.offset).replace(/\s*[(（][^()（）]{0,60}[)）]\s*$/, '').trimEnd();
-    const link = links.find((l) => l.end === claim.at.offset || l.end === head.length);
+    const from = Math.max(0, claim.at.offset - 300);
+    const head = text.slice(from, claim.at.offset).replace(/\s*[(（][^()（）]{0,60}[)）]\s*$/, '').trimEnd();
+    const link = links.find((l) => l.end === claim.at.offset || l.end === from + head.length);
     if (link) return [linkTarget(link, index)];
     const before = head.slice(-200);
     const run = /([A-Za-z0-9][\w.+-]*(?:\s+[A-Za-z0-9][\w.+-]*){0,4})\s*$/.exec(before);
@@ -158,8 +159,8 @@ export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
 
   if (claim.allLinksInClause) {
     const end = (() => {
-      const m = /[.;]\s/.exec(text.slice(claim.at.offset));
-      return m ? claim.at.offset + m.index : text.length;
+      const m = /[.;]\s/.exec(text.slice(claim.at.offset, claim.at.offset + 2000));
+      return m ? claim.at.offset + m.index : Math.min(text.length, claim.at.offset + 2000);
     })();
     return links
       .filter((l) => l.start >= claim.at.offset && l.start < end)

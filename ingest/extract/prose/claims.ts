@@ -4,37 +4,62 @@ import { provenance } from '../sink.js';
 import type { Claim, Mention, RichText } from '../types.js';
 import { appositiveClaims } from './appositive.js';
 import { COMPARISON, DATA_PROVENANCE, TRIGGERS } from './patterns.js';
-import { parenDepthAt, splitSentences } from './sentences.js';
+import { splitSentences } from './sentences.js';
 import { sentenceSubject } from './subject.js';
+
+/** How far around a trigger its clause is read: comparison and data words further away say nothing of it. */
+const CLAUSE_WINDOW = 240;
+
+/** A hostile sentence may repeat a trigger thousands of times; a real one states a handful of facts. */
+export const MAX_CLAIMS_PER_SENTENCE = 64;
+
+const CLAUSE_STOPS = [',', ';', ':', '.', '!', '?', '(', ')', '，', '；', '：', '。', '！', '？', '（', '）', '、'];
 
 /** The clause a trigger sits in, up to the trigger: where comparisons and data sources show. */
 function clauseBefore(text: string, offset: number): string {
-  const head = text.slice(0, offset);
-  const cut = Math.max(...[',', ';', ':', '.', '!', '?', '(', ')', '，', '；', '：', '。', '！', '？', '（', '）', '、'].map((c) => head.lastIndexOf(c)));
+  const head = text.slice(Math.max(0, offset - CLAUSE_WINDOW), offset);
+  const cut = Math.max(...CLAUSE_STOPS.map((c) => head.lastIndexOf(c)));
   return head.slice(cut + 1);
 }
 
 /** The clause after a trigger, up to the next comma or full stop: `GPT-3 like` is a comparison. */
 function clauseAfter(text: string, offset: number): string {
-  return text.slice(offset).split(/[,;.:()，；。：（）]/)[0];
+  return text.slice(offset, offset + CLAUSE_WINDOW).split(/[,;.:()，；。：（）]/)[0];
+}
+
+/** Paren depth at every offset of a text, computed once (targets inside a parenthetical describe something else). */
+function parenDepths(text: string): Uint16Array {
+  const depths = new Uint16Array(text.length + 1);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    depths[i] = depth;
+    const ch = text[i];
+    if (ch === '(' || ch === '（') depth = Math.min(depth + 1, 65535);
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+  }
+  depths[text.length] = depth;
+  return depths;
 }
 
 /** Raw claims of one sentence about one subject, before any target is known. */
 export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provenance' | 'sentence'>[] {
   const out: Omit<Claim, 'subject' | 'provenance' | 'sentence'>[] = [];
   const taken = new Set<string>();
+  const text = sentence.text;
+  const depths = parenDepths(text);
   for (const t of TRIGGERS) {
+    if (t.context && !t.context.test(text)) continue;
     t.re.lastIndex = 0;
-    for (const m of sentence.text.matchAll(t.re)) {
+    for (const m of text.matchAll(t.re)) {
+      if (out.length >= MAX_CLAIMS_PER_SENTENCE) return out;
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      if (!t.inParentheses && parenDepthAt(sentence.text, start) > 0) continue;
+      if (!t.inParentheses && depths[start] > 0) continue;
       // Link text names a thing; it states nothing (`[Instruction-tuned Version](…)`).
       if (sentence.links.some((l) => start >= l.start && start < l.end)) continue;
-      const clause = clauseBefore(sentence.text, start);
+      const clause = clauseBefore(text, start);
       if ((t.relation === 'base' || t.relation === 'tuned-on' || t.relation === 'data-named') && COMPARISON.test(clause)) continue;
-      if (t.context && !t.context.test(sentence.text)) continue;
-      if (t.relation === 'base' && t.direction === 'after' && /\blike\b|-like\b|-level\b|-style\b/i.test(clauseAfter(sentence.text, end))) continue;
+      if (t.relation === 'base' && t.direction === 'after' && /\blike\b|-like\b|-level\b|-style\b/i.test(clauseAfter(text, end))) continue;
       if (t.relation === 'base' && DATA_PROVENANCE.test(clause)) continue;
       const offset = t.direction === 'after' ? end : start;
       // Earlier triggers win for the same target position (successor before `version of`).
@@ -61,6 +86,7 @@ export function describeClaims(sink: Sink, rich: RichText, subjects: Mention[], 
     appositiveClaims(sink, sentence, place);
     const found = findClaims(sentence);
     if (!found.length) continue;
+    const said = provenance(place, 'text', { text: cleanText(sentence.text) });
     const who = sentenceSubject(sentence, subjects);
     let targets: Mention[] = [];
     if (who.kind === 'rows') targets = who.mentions;
@@ -72,7 +98,7 @@ export function describeClaims(sink: Sink, rich: RichText, subjects: Mention[], 
           role: 'reference',
           name: who.name,
           props: {},
-          provenance: provenance(place, 'text', { text: cleanText(sentence.text) }),
+          provenance: said,
         }),
       ];
     }
@@ -82,7 +108,7 @@ export function describeClaims(sink: Sink, rich: RichText, subjects: Mention[], 
           ...c,
           subject: subject.id,
           sentence,
-          provenance: provenance(place, 'text', { text: cleanText(sentence.text) }),
+          provenance: said,
         });
       }
     }
