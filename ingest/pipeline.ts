@@ -2,9 +2,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Graph } from './graph/types.js';
-import { extractDocument } from './extract/extract.js';
-import { concatExtractions, type Extraction } from './extract/types.js';
-import { parseMarkdown } from './parse/markdown.js';
+import type { Overrides } from './extract/context.js';
+import { extractAll } from './extract/extract-all.js';
+import { parseOverrides } from './extract/overrides.js';
+import { concatExtractions } from './extract/types.js';
+import { parseMarkdown, type SourceDocument } from './parse/markdown.js';
 import { buildGraphValue } from './relate/graph.js';
 import { promoteDerivedModels } from './relate/kinds.js';
 import { linkClaims } from './relate/link-claims.js';
@@ -29,6 +31,24 @@ export async function loadAliases(path = ALIASES_PATH): Promise<AliasTable> {
   } catch (e) {
     throw new Error(`alias table ${path}: ${(e as Error).message}`);
   }
+}
+
+/** A maintainer's corrections beside a list (`list.lineage.json` or `list.md.lineage.json`), if any. */
+export async function readOverrides(file: string): Promise<Overrides | undefined> {
+  for (const path of [file.replace(/\.md$/i, '.lineage.json'), `${file}.lineage.json`]) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      return parseOverrides(JSON.parse(text), path);
+    } catch (e) {
+      throw new Error((e as Error).message.startsWith(path) ? (e as Error).message : `${path}: ${(e as Error).message}`);
+    }
+  }
+  return undefined;
 }
 
 /** Files to read: each file as given, each folder's `*.md` files sorted by name. */
@@ -71,7 +91,7 @@ export async function buildGraph(
   const inputs = await listInputs(paths);
   if (!inputs.length) throw new Error(`no Markdown files in ${paths.join(', ')}`);
 
-  const files: { source: string; extraction: Extraction }[] = [];
+  const docs: { doc: SourceDocument; overrides?: Overrides }[] = [];
   for (const file of inputs) {
     let text: string;
     try {
@@ -79,11 +99,13 @@ export async function buildGraph(
     } catch (e) {
       throw new Error(`cannot read ${file}: ${(e as Error).message}`);
     }
-    const source = basename(file);
-    const extraction = extractDocument(parseMarkdown(source, text));
-    log(`read ${source}: ${extraction.mentions.length} mentions, ${extraction.statements.length} statements, ${extraction.claims.length} sentence claims`);
-    files.push({ source, extraction });
+    docs.push({ doc: parseMarkdown(basename(file), text), overrides: await readOverrides(file) });
   }
+  const files = extractAll(docs).map((extraction, i) => {
+    const source = docs[i].doc.source;
+    log(`read ${source}: ${extraction.mentions.length} mentions, ${extraction.statements.length} statements, ${extraction.claims.length} sentence claims`);
+    return { source, extraction };
+  });
   const all = concatExtractions(files.map((f) => f.extraction));
 
   // Sentences are linked against the entities the tables and lists establish, then the names

@@ -46,7 +46,9 @@ export function normaliseLabel(text: string): string {
     .replace(/\p{Extended_Pictographic}/gu, ' ')
     .replace(/[^\p{L}\p{N}#+\s]/gu, ' ');
   const words: string[] = [];
-  for (const raw of folded.split(/\s+/)) {
+  // CJK text has no spaces between words: `入出力で扱える トークン数` (a wrapped header) is one phrase.
+  const joined = folded.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])\s+(?=[\u3040-\u30ff\u3400-\u9fff])/g, '');
+  for (const raw of joined.split(/\s+/)) {
     if (!raw) continue;
     const spelled = SPELLING[raw] ?? raw;
     for (const w of spelled.split(' ')) words.push(singular(w));

@@ -1,0 +1,314 @@
+import { describe, expect, it } from 'vitest';
+import type { Graph } from '../../ingest/graph/types.js';
+import { extractDocument } from '../../ingest/extract/extract.js';
+import { parseOverrides } from '../../ingest/extract/overrides.js';
+import { LEXICON } from '../../ingest/lexicon/lexicon.js';
+import { buildGraph } from '../../ingest/pipeline.js';
+import { parseMarkdown } from '../../ingest/parse/markdown.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Shapes of lists the extractor reads without being told, each on a small document written for
+ * the test: headers in three languages, columns known by their values, groups, trees, keys,
+ * sizes, ids, prose in Chinese and Japanese, link owners and typed facts.
+ */
+
+/** The graph of some Markdown documents, through the whole pipeline (files in a temporary folder). */
+async function graphOf(docs: Record<string, string>): Promise<Graph> {
+  const dir = await mkdtemp(join(tmpdir(), 'shapes-'));
+  try {
+    for (const [name, text] of Object.entries(docs)) await writeFile(join(dir, name), text);
+    return (await buildGraph([dir])).graph;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function facts(graph: Graph, type: string): string[] {
+  const name = new Map(graph.nodes.map((n) => [n.id, n.name]));
+  return graph.edges.filter((e) => e.type === type).map((e) => `${name.get(e.source)} -> ${name.get(e.target)}`).sort();
+}
+const models = (graph: Graph) => graph.nodes.filter((n) => n.label === 'Model').map((n) => n.name).sort();
+const node = (graph: Graph, name: string) => graph.nodes.find((n) => n.name === name);
+
+describe('column headers, in English, Chinese and Japanese', () => {
+  it.each([
+    ['Language Model', 'subject'],
+    ['Model Name', 'subject'],
+    ['模型', 'subject'],
+    ['モデル', 'subject'],
+    ['Base Model', 'base'],
+    ['基座模型', 'base'],
+    ['ベースのモデル', 'base'],
+    ['ベースのLLM', 'base'],
+    ['Licence', 'license'],
+    ['Licenses', 'license'],
+    ['ライセンス / 利用規約', 'license'],
+    ['许可证', 'license'],
+    ['Institute', 'contributor'],
+    ['Organisation', 'contributor'],
+    ['Developer', 'contributor'],
+    ['开发者', 'contributor'],
+    ['机构', 'contributor'],
+    ['開発元', 'contributor'],
+    ['Release Date', 'releaseDate'],
+    ['发布时间', 'releaseDate'],
+    ['Params (B)', 'parameters'],
+    ['パラメータ数', 'parameters'],
+    ['Context Length', 'contextLength'],
+    ['入出力で扱える トークン数', 'contextLength'],
+    ['Training Data', 'trainingData'],
+    ['学習テキスト', 'trainingData'],
+    ['Architecture', 'architecture'],
+    ['アーキテクチャ', 'architecture'],
+    ['keywords', 'keywords'],
+    ['Tags', 'keywords'],
+    ['Checkpoints', 'checkpoints'],
+    ['Paper/Blog', 'paper'],
+    ['Try it', 'ignore'],
+  ])('"%s" is a %s column', (header, role) => {
+    expect(LEXICON.headerRole(header)?.value.role).toBe(role);
+  });
+
+  it('reads a key the same way (`地址`, `简介`, `基座模型`, `院校`, `License`)', () => {
+    expect(['地址', '简介', '基座模型', '院校', 'License'].map((k) => LEXICON.keyRole(k)?.value.role)).toEqual(['url', 'description', 'base', 'contributor', 'license']);
+  });
+});
+
+describe('columns known by their values', () => {
+  const md = [
+    '## Models',
+    '',
+    '|   | Weird header | 謎 | Stuff | Zzz |',
+    '| --- | --- | --- | --- | --- |',
+    '| [Alpha](https://huggingface.co/acme/alpha-7b) | Apache 2.0 | 2023/04 | Meta | LLaMA |',
+    '| [Beta](https://huggingface.co/acme/beta-13b) | MIT | 2023/05 | Google | LLaMA |',
+    '| [Gamma](https://huggingface.co/acme/gamma) | Apache 2.0 | 2023/06 | Meta AI | BLOOM |',
+    '',
+  ].join('\n');
+
+  it('an empty header over distinct linked names is the subject; licences, dates, organizations and known models say their roles', async () => {
+    const ex = extractDocument(parseMarkdown('t.md', md));
+    const parts = ex.readings[0].parts;
+    expect(parts.map((p) => [p.role, p.why])).toEqual([
+      ['subject (model)', 'content'],
+      ['license', 'content'],
+      ['releaseDate', 'content'],
+      ['contributor', 'content'],
+      ['base', 'content'],
+    ]);
+    const graph = await graphOf({ 't.md': md });
+    expect(facts(graph, 'BASED_ON')).toEqual(['Alpha -> LLaMA', 'Beta -> LLaMA', 'Gamma -> BLOOM']);
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['Alpha -> Meta', 'Beta -> Google', 'Gamma -> Meta AI']);
+    expect(node(graph, 'Alpha')?.props.releaseDate).toBe('2023-04');
+  });
+
+  it('an Architecture column is never a base, even when it names models', async () => {
+    const graph = await graphOf({
+      'a.md': '## Models\n\n| Model | Architecture |\n| --- | --- |\n| [Swallow](https://huggingface.co/tokyotech-llm/Swallow-7b-hf) | Llama |\n| Foo | GPT-NeoX |\n',
+    });
+    expect(facts(graph, 'BASED_ON')).toEqual([]);
+    expect(node(graph, 'Swallow')?.props.architecture).toEqual(['Llama']);
+  });
+
+  it('a keywords column names a model only on evidence, and never Transformers, CoT or DPO', async () => {
+    const graph = await graphOf({
+      'k.md': [
+        '| Date | keywords | Institute | Paper |',
+        '| --- | --- | --- | --- |',
+        '| 2017-06 | Transformers | Google | [Attention Is All You Need](https://arxiv.org/pdf/1706.03762.pdf) |',
+        '| 2022-01 | COT | Google | [Chain-of-Thought Prompting Elicits Reasoning in Large Language Models](https://arxiv.org/pdf/2201.11903.pdf) |',
+        '| 2022-01 | LaMDA | Google | [LaMDA: Language Models for Dialog Applications](https://arxiv.org/pdf/2201.08239.pdf) |',
+        '| 2023-05 | DPO | Stanford | [Direct Preference Optimization: Your Language Model is Secretly a Reward Model](https://arxiv.org/pdf/2305.18290.pdf) |',
+        '| 2023-05 | Zorblax | Nowhere | [On Making Things](https://example.org/x) |',
+        '',
+      ].join('\n'),
+    });
+    expect(models(graph)).toEqual(['LaMDA']);
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['LaMDA -> Google']);
+    expect(node(graph, 'LaMDA')?.props.releaseDate).toBe('2022-01');
+  });
+
+  it('"Individual" is no organization, and a contributor column that says so stops the link fallback', async () => {
+    const graph = await graphOf({
+      'i.md': '## Models\n\n| Model | Developer |\n| --- | --- |\n| [Solo](https://huggingface.co/someone/solo-7b) | Individual |\n',
+    });
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual([]);
+    expect(graph.nodes.some((n) => n.name === 'Individual')).toBe(false);
+    expect(node(graph, 'Solo')?.props.publisher).toBe('someone');
+  });
+});
+
+describe('link owners', () => {
+  it('the owner of a model’s own checkpoint is its publisher, a contributor read from the link only where the list names none', async () => {
+    const graph = await graphOf({
+      'l.md': [
+        '## Models',
+        '',
+        '| Language Model | Checkpoints | Try it |',
+        '| --- | --- | --- |',
+        '| GPT-J-6B | [GPT-J-6B](https://github.com/kingoflolz/mesh-transformer-jax), [GPT4All-J](https://github.com/nomic-ai/gpt4all) | [demo](https://github.com/slai-labs/get-beam) |',
+        '| MPT-7B | [MPT-7B](https://huggingface.co/mosaicml/mpt-7b) | |',
+        '',
+      ].join('\n'),
+    });
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['GPT-J-6B -> @kingoflolz', 'MPT-7B -> @mosaicml']);
+    const edge = graph.edges.find((e) => e.type === 'FROM_CONTRIBUTOR');
+    expect(edge?.derivedFrom).toBe('link');
+    expect(node(graph, 'MPT-7B')?.props.publisher).toBe('mosaicml');
+  });
+});
+
+describe('groups', () => {
+  it('<details><summary>Org</summary> gives its models FROM_CONTRIBUTOR; a label among organizations counts as one', async () => {
+    const md = [
+      '## Open LLM',
+      '<details>',
+      '<summary>Meta</summary>',
+      '',
+      '  - [Llama 3.1-8|70|405B](https://llama.meta.com/)',
+      '',
+      '</details>',
+      '<details>',
+      '<summary>Google</summary>',
+      '',
+      '  - [Gemma-2|7B](https://blog.google/)',
+      '',
+      '</details>',
+      '<details>',
+      '<summary>ElutherAI</summary>',
+      '',
+      '  - [Pythia-1|1.4|12B](https://github.com/EleutherAI/pythia)',
+      '',
+      '</details>',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'g.md': md });
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['Gemma -> Google', 'Llama 3.1 -> Meta', 'Pythia -> ElutherAI']);
+    expect(node(graph, 'Llama 3.1')?.props.parameters).toEqual([8, 70, 405]);
+  });
+
+  it('a tree grouped by base: children BASED_ON their parent, grandchildren on the child, roots without children have none', async () => {
+    const graph = await graphOf({
+      'tree.md': ['## 中文模型', '', '* LLaMA 底座', '  * Lawyer LLaMA', '  * 姜子牙(Ziya-LLaMA-13B)', '    * MedicalGPT', '* ChatGLM 底座', '  * DoctorGLM', '* MOSS', ''].join('\n'),
+    });
+    expect(facts(graph, 'BASED_ON')).toEqual(['DoctorGLM -> ChatGLM', 'Lawyer LLaMA -> LLaMA', 'MedicalGPT -> Ziya-LLaMA-13B', 'Ziya-LLaMA-13B -> LLaMA']);
+    expect(models(graph)).toEqual(expect.arrayContaining(['MOSS', 'ChatGLM', 'LLaMA']));
+    expect(node(graph, 'Ziya-LLaMA-13B')?.aliases).toContain('姜子牙');
+  });
+
+  it('a heading naming a base (`Based on LLaMA`) gives the models under it their base; a family member is no fine-tune', async () => {
+    const graph = await graphOf({
+      'h.md': ['## Based on LLaMA', '', '| Model | Developer |', '| --- | --- |', '| Alpaca | Stanford |', '| LLaMA-65B | Meta |', ''].join('\n'),
+    });
+    expect(facts(graph, 'BASED_ON')).toEqual(['Alpaca -> LLaMA']);
+  });
+
+  it('items of an organization (`Meta: OPT, LLaMA / Alpaca`) are its models; what follows the slash is not', async () => {
+    const graph = await graphOf({ 'o.md': '## Base Models\n- Meta: OPT, LLaMA / Alpaca, Vicuna\n- Google: BERT, T5\n' });
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['BERT -> Google', 'LLaMA -> Meta', 'OPT -> Meta', 'T5 -> Google']);
+  });
+});
+
+describe('key-value sub-items', () => {
+  it('reads 地址, 简介, 基座模型, 院校 and License, in one list or as one value per line', async () => {
+    const md = [
+      '## 模型',
+      '',
+      '* DoctorGLM：',
+      '  * 地址：https://github.com/xionghonglin/DoctorGLM',
+      '  * 简介：基于 ChatGLM-6B的中文问诊模型',
+      '* Ziya：',
+      '  * 基座模型：LLaMA',
+      '  * 院校：',
+      '    * 上海交通大学',
+      '    * Department of Computer Science, The Ohio State University',
+      '  * License：Apache-2.0',
+      '* ChatGLM-6B：',
+      '  * 地址：https://github.com/THUDM/ChatGLM-6B',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'kv.md': md });
+    expect(facts(graph, 'BASED_ON')).toEqual(['DoctorGLM -> ChatGLM-6B', 'Ziya -> LLaMA']);
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['Ziya -> Department of Computer Science, The Ohio State University', 'Ziya -> 上海交通大学']);
+    expect(facts(graph, 'HAS_LICENSE')).toEqual(['Ziya -> Apache-2.0']);
+    expect(node(graph, 'DoctorGLM')?.props.url).toBe('https://github.com/xionghonglin/DoctorGLM');
+  });
+});
+
+describe('names', () => {
+  it('size shorthand is one family with its sizes; versions are models of their own', async () => {
+    const graph = await graphOf({ 's.md': '## Models\n- [Qwen2-0.5B|1.5B|7B|72B](https://qwenlm.github.io/)\n- [RWKV-v4|5|6](https://huggingface.co/RWKV)\n' });
+    expect(models(graph)).toEqual(['Qwen2', 'RWKV-v4', 'RWKV-v5', 'RWKV-v6']);
+    expect(node(graph, 'Qwen2')?.props.parameters).toEqual([0.5, 1.5, 7, 72]);
+  });
+
+  it('an org/name id is one name owned by org; two models written A/B stay two', async () => {
+    const graph = await graphOf({
+      'id.md': '## Models\n\n| Model | Base Model |\n| --- | --- |\n| [mosaicml/mpt-7b-chat](https://huggingface.co/mosaicml/mpt-7b-chat) | LLaMA/LLaMA2 |\n',
+    });
+    expect(models(graph)).toEqual(['LLaMA', 'LLaMA2', 'mpt-7b-chat']);
+    expect(node(graph, 'mpt-7b-chat')?.props.publisher).toBe('mosaicml');
+    expect(node(graph, 'mpt-7b-chat')?.aliases).toContain('mosaicml/mpt-7b-chat');
+  });
+
+  it('a name with its translation is one entity; two that share only the translation stay apart', async () => {
+    const graph = await graphOf({ 'tr.md': ['## 模型', '', '* BLOOM 底座', '  * 轩辕(XuanYuan 2.0)', '  * 流萤(Firefly-BLOOM)', '* 百川 底座', '  * 流萤(Firefly-baichuan)', ''].join('\n') });
+    expect(node(graph, 'XuanYuan 2.0')?.aliases).toEqual(['轩辕']);
+    expect(facts(graph, 'BASED_ON')).toEqual(['Firefly-BLOOM -> BLOOM', 'Firefly-baichuan -> 百川', 'XuanYuan 2.0 -> BLOOM']);
+  });
+});
+
+describe('prose in Chinese and Japanese', () => {
+  const doc = (text: string) => ['## Models', '', '| Model | Base Model | Description |', '| --- | --- | --- |', '| LLaMA | - | Meta’s model. |', '| Vicuna | LLaMA | chat model. |', `| Subject | | ${text} |`, ''].join('\n');
+
+  it.each([
+    ['在原版LLaMA的基础上扩充了中文词表', 'LLaMA'],
+    ['以 LLaMA 为底座，利用中文增量预训练', 'LLaMA'],
+    ['基于可商用的LLaMA进行二次开发', 'LLaMA'],
+    ['对Vicuna进行指令微调', 'Vicuna'],
+    ['模型主干为LLaMA并采用LoRA微调', 'LLaMA'],
+    ['Vicuna をベースに日本語で追加学習', 'Vicuna'],
+    ['LLaMA に対して日本語を継続事前学習', 'LLaMA'],
+  ])('"%s" gives the base %s', async (text, base) => {
+    expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON')).toContain(`Subject -> ${base}`);
+  });
+
+  it.each([
+    ['性能超过了Vicuna', 'a comparison'],
+    ['使用Vicuna生成的数据训练', 'a data source'],
+    ['Vicunaと比較して高性能', 'a comparison'],
+  ])('"%s" gives no base (%s)', async (text) => {
+    expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON').filter((f) => f.startsWith('Subject'))).toEqual([]);
+  });
+
+  it.each([
+    ['由清华大学开发的对话模型', '清华大学'],
+    ['元语智能发布的一个功能型对话语言大模型', '元语智能'],
+    ['東京工業大学が開発したモデル', '東京工業大学'],
+    ['A model developed by Mistral AI.', 'Mistral AI'],
+  ])('"%s" credits %s', async (text, org) => {
+    expect(facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR')).toContain(`Subject -> ${org}`);
+  });
+});
+
+describe('maintainers’ overrides', () => {
+  it('a file beside the list maps a header to a role', async () => {
+    const md = '## Models\n\n| Model | Folks |\n| --- | --- |\n| Foo | Acme |\n';
+    expect(facts(await graphOf({ 'm.md': md }), 'FROM_CONTRIBUTOR')).toEqual([]);
+    const graph = await graphOf({ 'm.md': md, 'm.lineage.json': JSON.stringify({ columns: { Folks: 'contributor' } }) });
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['Foo -> Acme']);
+  });
+
+  it('tells a block’s kind, by heading', async () => {
+    const md = '## Friends\n- Foo\n- Bar\n';
+    const graph = await graphOf({ 'b.md': md, 'b.lineage.json': JSON.stringify({ blocks: { Friends: 'models' } }) });
+    expect(models(graph)).toEqual(['Bar', 'Foo']);
+  });
+
+  it('refuses an unknown role, naming the file and the entry', () => {
+    expect(() => parseOverrides({ columns: { Maker: 'author' } }, 'x.lineage.json')).toThrow(/x\.lineage\.json: columns\."Maker": unknown role "author"/);
+  });
+});
