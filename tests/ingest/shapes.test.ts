@@ -312,3 +312,13 @@ describe('maintainers’ overrides', () => {
     expect(() => parseOverrides({ columns: { Maker: 'author' } }, 'x.lineage.json')).toThrow(/x\.lineage\.json: columns\."Maker": unknown role "author"/);
   });
 });
+
+describe('the README', () => {
+  it('lists the recognised headers exactly as the lexicon has them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { headersTable } = await import('../../ingest/lexicon/headers-table.js');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /<!-- headers:start -->\n([\s\S]*?)\n<!-- headers:end -->/.exec(readme)?.[1];
+    expect(block).toBe(headersTable());
+  });
+});
