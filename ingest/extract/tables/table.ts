@@ -69,7 +69,8 @@ export function extractTable(sink: Sink, table: Table, at: SectionPath, ctx: Rea
   const group = enclosingGroup(at, ctx.known, (label, line) => ctx.overrides.blocks.get(String(line)) ?? ctx.overrides.blocks.get(label.toLowerCase()));
   const byRole = (role: Column['role']) => shape.columns.find((c) => c.role === role);
   const paperColumn = byRole('paper');
-  const readAs = shape.subject ? `table of ${shape.subject.kind ?? shape.defaultKind ?? 'things'}` : paperColumn ? 'table of papers and the models they name' : 'not read';
+  const plural: Record<SubjectKind, string> = { model: 'models', project: 'projects', method: 'methods', data: 'datasets', benchmark: 'benchmarks' };
+  const readAs = shape.subject ? `table of ${plural[shape.subject.kind ?? shape.defaultKind ?? 'model']}` : paperColumn ? 'table of papers and the models they name' : 'not read';
   sink.reading({
     line: tableLine,
     section,
