@@ -4,6 +4,7 @@ import { cleanText } from '../names/text.js';
 import type { SourceDocument } from '../parse/markdown.js';
 import { documentTitle, sectionBlocks } from '../parse/sections.js';
 import { categoryFor, placeSection, type SectionPath } from './categories.js';
+import { noteDerivation, noteSectionDerivation } from './derivation.js';
 import { headingEntries, type HeadingEntry } from './heading-entries.js';
 import { describeClaims } from './prose/claims.js';
 import { richText } from './rich-text.js';
@@ -63,11 +64,13 @@ function headingEntryMentions(sink: Sink, entry: HeadingEntry, at: SectionPath):
   const kind = said && typeof said === 'object' ? said : { label: 'Model' as const, certain: false };
   const category = categoryFor(sink, parent);
   const prov = provenance({ source: sink.source, line: entry.line, section: placeSection(at) }, 'list');
-  return entry.names.map((n) => {
+  const mentions = entry.names.map((n) => {
     const m = sink.mention({ label: kind.label, certain: kind.certain, role: 'entry', name: n.name, ...(n.alsoKnownAs.length ? { alsoKnownAs: n.alsoKnownAs } : {}), props: {}, provenance: prov });
     if (category) sink.statement('IN_CATEGORY', m, category, prov);
     return m;
   });
+  noteSectionDerivation(mentions, sink.source, parent);
+  return mentions;
 }
 
 /** Prose under an entry heading: its description and claims; its first repository link identifies it. */
@@ -82,5 +85,6 @@ function describeEntry(sink: Sink, subjects: Mention[], node: Paragraph | Code, 
     const text = cleanText(rich.text.replace(/\n/g, ' '));
     if (text && !s.props.mainFeature && !/^https?:\/\/\S+$/.test(text)) s.props.mainFeature = text.slice(0, 2000);
   }
+  noteDerivation(subjects, cleanText(rich.text), place, 'text');
   describeClaims(sink, rich, subjects, place);
 }

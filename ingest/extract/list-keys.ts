@@ -8,6 +8,7 @@ import { readNames, type NamePiece } from './cells.js';
 import { paperName } from './documents.js';
 import { looksLikeSentence, type Head } from './list-items.js';
 import { organizationMention, referenceMention } from './mentions.js';
+import { noteDerivation } from './derivation.js';
 import { describeClaims } from './prose/claims.js';
 import { sliceRich } from './rich-text.js';
 import { provenance, type Sink } from './sink.js';
@@ -92,6 +93,12 @@ export function applyKeyValue(sink: Sink, things: Mention[], kv: KeyValue, head:
     }
     case 'description':
       if (text) for (const t of things) if (!t.props.mainFeature) t.props.mainFeature = text;
+      noteDerivation(things, text, head.place, 'key');
+      describeClaims(sink, kv.value, things, head.place);
+      return true;
+    case 'derivation':
+      for (const t of things) t.props.training ??= text;
+      noteDerivation(things, text, head.place, 'key');
       describeClaims(sink, kv.value, things, head.place);
       return true;
     case 'base':
@@ -116,6 +123,7 @@ export function applyKeyValue(sink: Sink, things: Mention[], kv: KeyValue, head:
       }
       return true;
     case 'trainingData':
+      noteDerivation(things, text, head.place, 'key');
       for (const p of names('trainingData')) {
         const d = referenceMention(sink, p, 'Dataset', prov);
         for (const t of models) sink.statement('TRAINED_WITH', t, d, prov);

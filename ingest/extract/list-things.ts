@@ -14,6 +14,7 @@ import { isResourceLabel, resourceKind } from './documents.js';
 import { paperMention, readDocument } from './list-documents.js';
 import { GROUP, looksLikeSentence, readHead, soleLink, subItems, type Head } from './list-items.js';
 import { applyKeyList, applyKeyValue, keyValue } from './list-keys.js';
+import { noteDerivation } from './derivation.js';
 import { describeClaims } from './prose/claims.js';
 import { sliceRich } from './rich-text.js';
 import type { SectionKind } from './section-kinds.js';
@@ -125,7 +126,10 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
   creditBracketedOrganizations(sink, things, description, head);
   const date = headDate(description.text);
   if (date) for (const t of things) if (t.label === 'Model') t.props.releaseDate ??= date;
-  if (description.text.trim()) describeClaims(sink, description, things, head.place);
+  if (description.text.trim()) {
+    noteDerivation(things, cleanText(description.text), head.place, 'text');
+    describeClaims(sink, description, things, head.place);
+  }
   readResources(sink, things, children, 1);
   for (const code of codeBlocks) readCodeKeys(sink, things, code, head);
   return things;

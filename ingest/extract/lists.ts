@@ -2,6 +2,7 @@ import type { Code, List, ListItem } from 'mdast';
 import type { NodeLabel } from '../graph/types.js';
 import { repositoryKey, repositoryOwner } from '../names/links.js';
 import { categoryFor, placeSection, type SectionPath } from './categories.js';
+import { noteSectionDerivation } from './derivation.js';
 import { enclosingGroup, type EnclosingGroup } from './groups.js';
 import { applyGroup, readBaseTree, readOrgTree, treeShape } from './list-trees.js';
 import { organizationMention, publisherMention } from './mentions.js';
@@ -45,10 +46,16 @@ export function extractList(sink: Sink, list: List, at: SectionPath, ctx: ReadCo
     parts: [],
   });
   if (shape?.kind === 'base') {
+    const before = sink.out.mentions.length;
     readBaseTree(sink, list, section, category);
+    noteSectionDerivation(sink.out.mentions.slice(before).filter((m) => m.label === 'Model' && m.role === 'entry'), sink.source, at);
     return;
   }
-  const readOne = (item: ListItem, itemGroup: EnclosingGroup | null) => readItem(sink, item, section, kind, category, itemGroup ?? group);
+  const readOne = (item: ListItem, itemGroup: EnclosingGroup | null) => {
+    const before = sink.out.mentions.length;
+    readItem(sink, item, section, kind, category, itemGroup ?? group);
+    noteSectionDerivation(sink.out.mentions.slice(before).filter((m) => m.label === 'Model' && m.role === 'entry'), sink.source, at);
+  };
   if (shape?.kind === 'org') readOrgTree(sink, list, section, category, readOne, ctx.known);
   else for (const item of list.children) readOne(item, null);
 }

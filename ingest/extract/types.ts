@@ -1,4 +1,5 @@
 import type { EdgeType, NodeLabel, PropValue, Provenance } from '../graph/types.js';
+import type { DerivationEvidence } from './derivation.js';
 
 /**
  * What extraction reads from the lists, before anything is joined: every place a name appears
@@ -37,6 +38,8 @@ export interface Mention {
   tentative?: boolean;
   props: Record<string, PropValue>;
   provenance: Provenance;
+  /** Words of its row or item that say how it was made from its base (`fine-tuned with LoRA`). */
+  derivation?: DerivationEvidence[];
 }
 
 export interface Statement {

@@ -83,6 +83,15 @@ export interface GraphNode {
   merges: Merge[];
 }
 
+/** How a model was made from its base (BASED_ON edges): kinds, the methods named, and the words that said so. */
+export interface Derivation {
+  /** `FINETUNE`, `ADAPTER`, `QUANTIZATION`, `MERGE`, `CONTINUED_PRETRAINING`, `DISTILLATION`, `ALIGNMENT`, `CONTEXT_EXTENSION`, or `UNSPECIFIED`. */
+  kinds: string[];
+  /** Methods the words name (`LoRA`, `DPO`). */
+  methods: string[];
+  evidence: { kind: string; words: string; source: string; line: number; from: 'text' | 'column' | 'key' | 'section' }[];
+}
+
 export interface GraphEdge {
   /** Stable id, `<TYPE>:<source id>-><target id>`. */
   id: string;
@@ -92,6 +101,8 @@ export interface GraphEdge {
   /** The strongest of its provenance entries: table > list > text > link. */
   derivedFrom: DerivedFrom;
   provenance: Provenance[];
+  /** BASED_ON only: how the source was made from the target. */
+  derivation?: Derivation;
 }
 
 export interface Graph {

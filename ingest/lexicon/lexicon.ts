@@ -37,6 +37,7 @@ export const ROLES = [
   'paper',
   'keywords',
   'trainingData',
+  'derivation',
   'url',
   'ignore',
 ] as const;

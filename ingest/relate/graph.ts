@@ -1,4 +1,5 @@
 import type { DerivedFrom, Graph, GraphEdge, GraphNode, Provenance } from '../graph/types.js';
+import { derivationOf, type DerivationEvidence } from '../extract/derivation.js';
 import type { Statement } from '../extract/types.js';
 import type { Entity, Resolution } from '../resolve/entity.js';
 
@@ -47,11 +48,19 @@ export function buildGraphValue(res: Resolution, statements: Statement[]): Graph
     if (STRENGTH[prov.derivedFrom] > STRENGTH[edge.derivedFrom]) edge.derivedFrom = prov.derivedFrom;
     edges.set(id, edge);
   };
+  const mentionById = new Map(res.entities.flatMap((e) => e.mentions.map((m) => [m.id, m] as const)));
+  const evidence = new Map<string, DerivationEvidence[]>();
   for (const s of statements) {
     const from = res.entityOf.get(s.from);
     const to = res.entityOf.get(s.to);
-    if (from && to) add(s.type, from, to, s.provenance);
+    if (!from || !to) continue;
+    add(s.type, from, to, s.provenance);
+    if (s.type === 'BASED_ON' && from !== to) {
+      const id = `BASED_ON:${from.id}->${to.id}`;
+      evidence.set(id, [...(evidence.get(id) ?? []), ...(mentionById.get(s.from)?.derivation ?? [])]);
+    }
   }
+  for (const e of edges.values()) if (e.type === 'BASED_ON') e.derivation = derivationOf(evidence.get(e.id) ?? []);
   for (const e of res.entities) {
     if (!e.variantOf) continue;
     const entry = e.mentions.find((m) => m.role === 'entry') ?? e.mentions[0];

@@ -14,6 +14,7 @@ import { paperName } from '../documents.js';
 import type { EnclosingGroup } from '../groups.js';
 import type { Knowledge } from '../knowledge.js';
 import { organizationMention, publisherMention, referenceMention } from '../mentions.js';
+import { noteDerivation } from '../derivation.js';
 import { describeClaims } from '../prose/claims.js';
 import { provenance, type Sink } from '../sink.js';
 import type { Mention, RichText } from '../types.js';
@@ -87,6 +88,11 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
         });
         if (pieces.length < names(c, 'base', true).length) describeClaims(sink, rich, subjects, row.place);
         const mentions = pieces.map((p) => referenceMention(sink, p, 'Model', prov(c)));
+        // `マージ元のLLM`, `LLaMA (LoRA)`: the header and the cell may say how it was made.
+        if (mentions.length) {
+          noteDerivation(subjects, c.header, row.place, 'column');
+          noteDerivation(subjects, text, row.place, 'column');
+        }
         // `BenTsao / ChatGLM-Med` with `LLaMA/ChatGLM`: as many bases as names pair up in order.
         const paired = subjects.length > 1 && mentions.length === subjects.length;
         subjects.forEach((s, i) => {
@@ -130,6 +136,12 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
         break;
       case 'description':
         if (text && text !== '-') for (const s of subjects) s.props.mainFeature = text;
+        noteDerivation(subjects, text, row.place, 'text');
+        describeClaims(sink, rich, subjects, row.place);
+        break;
+      case 'derivation':
+        for (const s of subjects) s.props.training ??= text;
+        noteDerivation(subjects, text, row.place, 'column');
         describeClaims(sink, rich, subjects, row.place);
         break;
       case 'multiModal': {
@@ -158,6 +170,7 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
       case 'trainingData':
         for (const p of datasetNames(rich)) state('TRAINED_WITH', models, referenceMention(sink, p, 'Dataset', prov(c)), prov(c));
         // `… rinna GPT (neox-3.6b) をファインチューニング`: how it was trained is prose.
+        noteDerivation(subjects, text, row.place, 'column');
         describeClaims(sink, rich, subjects, row.place);
         break;
       case 'paper':

@@ -4,6 +4,7 @@ import { LEXICON, type SubjectKind } from '../../lexicon/lexicon.js';
 import { cleanText } from '../../names/text.js';
 import { categoryFor, placeSection, type SectionPath } from '../categories.js';
 import type { ReadContext } from '../context.js';
+import { noteSectionDerivation } from '../derivation.js';
 import { enclosingGroup } from '../groups.js';
 import { entryMention } from '../mentions.js';
 import { callsItAModel, isModelPage } from '../model-evidence.js';
@@ -130,6 +131,7 @@ export function extractTable(sink: Sink, table: Table, at: SectionPath, ctx: Rea
         : { label, certain };
     const subjects: Mention[] = reading.pieces.map((p) => entryMention(sink, p, kindOf(p).label, kindOf(p).certain, subjectProv, row.place));
     for (const s of subjects) if (category) sink.statement('IN_CATEGORY', s, category, subjectProv);
+    noteSectionDerivation(subjects, sink.source, at);
     readRowFacts(sink, row, shape.columns, subjects, { group, known: ctx.known });
   }
 }
