@@ -35,6 +35,9 @@ export function organizationIndex(res: Resolution): OrganizationIndex {
 const ZH_VERB = /(?:联合)?(?:开发|发布|推出|研发|开源|打造|出品|训练|提出)/;
 const STOP = /[，。；、,.;:：()（）\n]|\s(?:and|with|in|on|for|at|to|using|which|that|based)\s/i;
 
+/** People named after an organization (`中国人民大学GSAI研究人员`, `…多位老师和学生`): the organization is the name. */
+const PEOPLE = /(?:的)?(?:研究人员|研究者|研究员|学者|老师和学生|多位老师|团队成员|成员|科学家)(?:参与|共同|联合)?$/;
+
 /** Words that lead into the name in `该项目是由复旦大学…`, `是阿里云研发的`: the name starts after them. */
 const LEAD_IN = /^.*(?:由|是|为|被|经|受)(?=[^由是为被经受]{2,}$)/;
 
@@ -63,7 +66,8 @@ function candidates(claim: Claim): { text: string; url?: string }[] {
     if (link) return [{ text: link.text, url: link.url }];
     let rest = text.slice(at, at + 80);
     const verb = ZH_VERB.exec(rest);
-    if (verb && /[\u3400-\u9fff]/.test(rest.slice(0, verb.index))) rest = rest.slice(0, verb.index);
+    if (verb && verb.index > 0 && !/[\s,]/.test(rest.slice(0, verb.index).trim().slice(-1))) rest = rest.slice(0, verb.index);
+    rest = rest.replace(LEAD_IN, '').replace(PEOPLE, '');
     const stop = STOP.exec(rest);
     if (stop) rest = rest.slice(0, stop.index);
     rest = withoutModifier(rest.trim());
@@ -73,7 +77,7 @@ function candidates(claim: Claim): { text: string; url?: string }[] {
   }
   const before = text.slice(Math.max(0, at - 40), at);
   const cut = Math.max(...['，', '。', '；', '：', ':', ',', '、', '(', '（', ')', '）'].map((c) => before.lastIndexOf(c)));
-  const chunk = withoutModifier(before.slice(cut + 1).trim().replace(LEAD_IN, ''));
+  const chunk = withoutModifier(before.slice(cut + 1).trim().replace(LEAD_IN, '').replace(PEOPLE, ''));
   if (!chunk) return [];
   if (/[\u3040-\u30ff\u3400-\u9fff]/.test(chunk)) return cjkRuns(chunk.split(/\s+/).pop()!, 'end').map((t) => ({ text: t }));
   const words = chunk.split(/\s+/);
@@ -84,10 +88,17 @@ function candidates(claim: Claim): { text: string; url?: string }[] {
 /** `前OpenAI研究员所在的Together团队，以及LAION、Ontocord.ai团队`: each organization a `by` clause names. */
 export function contributorTargets(claim: Claim, index: OrganizationIndex): ContributorTarget[] {
   const first = contributorTarget(claim, index);
-  if (!first || claim.at.direction !== 'after' || claim.sentence.links.some((l) => l.start >= claim.at.offset && l.start <= claim.at.offset + 4)) return first ? [first] : [];
-  const rest = claim.sentence.text.slice(claim.at.offset, claim.at.offset + 120);
-  const verb = ZH_VERB.exec(rest);
-  const clause = (verb ? rest.slice(0, verb.index) : rest).split(/[。；;.!?]/)[0];
+  if (!first || claim.sentence.links.some((l) => l.start >= claim.at.offset && l.start <= claim.at.offset + 4)) return first ? [first] : [];
+  let clause: string;
+  if (claim.at.direction === 'after') {
+    const rest = claim.sentence.text.slice(claim.at.offset, claim.at.offset + 120);
+    const verb = ZH_VERB.exec(rest);
+    clause = (verb ? rest.slice(0, verb.index) : rest).split(/[。；;.!?]/)[0].replace(LEAD_IN, '');
+  } else {
+    // `商汤科技、上海AI实验室联合香港中文大学、复旦大学和上海交通大学发布…`
+    const before = claim.sentence.text.slice(Math.max(0, claim.at.offset - 80), claim.at.offset);
+    clause = before.split(/[。；;.!?：:]/).pop()!.replace(LEAD_IN, '').replace(/联合/g, '、').replace(/(?<=[\u3400-\u9fff])和(?=[\u3400-\u9fff])/g, '、');
+  }
   // Only lists split (`A、B`, `A，以及B`): `与` and `和` also join the words of one name (`数据智能与社会计算实验室`).
   const parts = clause.split(/\s*(?:[,，、]|以及|\band\b|&)\s*/).map((p) => p.replace(/(?:共同|一起|联合)$/, '').trim()).filter(Boolean);
   if (parts.length < 2) return [first];
