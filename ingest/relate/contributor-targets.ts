@@ -101,6 +101,12 @@ export function contributorTargets(claim: Claim, index: OrganizationIndex): Cont
   }
   // Only lists split (`A、B`, `A，以及B`): `与` and `和` also join the words of one name (`数据智能与社会计算实验室`).
   const parts = clause.split(/\s*(?:[,，、]|以及|\band\b|&)\s*/).map((p) => p.replace(/(?:共同|一起|联合)$/, '').trim()).filter(Boolean);
+  // `德国萨尔大学团队和中国南京大学团队`: 和/与/及 join two names when each is an organization's.
+  const split = parts.flatMap((p) => {
+    const halves = p.split(/和|与|及/).map((h) => h.trim()).filter(Boolean);
+    return halves.length > 1 && halves.every((h) => isOrganizationName(h, SEED_KNOWLEDGE)) ? halves : [p];
+  });
+  parts.splice(0, parts.length, ...split);
   if (parts.length < 2) return [first];
   const out: ContributorTarget[] = [];
   for (const part of parts) {
