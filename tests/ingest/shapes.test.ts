@@ -113,6 +113,27 @@ describe('columns known by their values', () => {
     expect(node(graph, 'Swallow')?.props.architecture).toEqual(['Llama']);
   });
 
+  it('a "モデル" column that links nothing, after an unnamed column of linked names, says the architecture', async () => {
+    const md = [
+      '## 汎用',
+      '',
+      '|    |  モデル  |  学習テキスト  |  開発元  | ライセンス |',
+      '|:---|:---:|:---:|:---:|:---:|',
+      '| [rinna GPT](https://rinna.co.jp/a) | GPT (xsmall, small, **1b**) | 日本語 Wikipedia <br> + Japanese CC-100 | rinna | MIT |',
+      '| [colorfulscoop GPT](https://huggingface.co/colorfulscoop/gpt2-small-ja) | GPT (small) | 日本語 Wikipedia | Colorful Scoop | CC BY-SA 3.0 |',
+      '| [Megagon Labs T5](https://github.com/megagonlabs/t5-japanese) | T5 (base) | Japanese mC4 (87,425,304 ページ (782 GB)) | Megagon Labs | Apache 2.0 |',
+      '| [OpenCALM](https://www.cyberagent.co.jp/x) | GPT (small, **1.4b**) | Jpanese mC4 | サイバーエージェント | CC BY-SA 4.0 |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'j.md': md });
+    expect(models(graph)).toEqual(['Megagon Labs T5', 'OpenCALM', 'colorfulscoop GPT', 'rinna GPT']);
+    expect(node(graph, 'Megagon Labs T5')?.props.architecture).toEqual(['T5']);
+    expect(facts(graph, 'TRAINED_WITH')).toContain('Megagon Labs T5 -> Japanese mC4');
+    // A count inside nested parentheses is no dataset.
+    expect(graph.nodes.filter((n) => n.label === 'Dataset').map((n) => n.name).sort()).toEqual(['Japanese CC-100', 'Japanese mC4', 'Jpanese mC4', '日本語 Wikipedia']);
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toContain('OpenCALM -> サイバーエージェント');
+  });
+
   it('a keywords column names a model only on evidence, and never Transformers, CoT or DPO', async () => {
     const graph = await graphOf({
       'k.md': [
