@@ -31,12 +31,14 @@ export function organizationIndex(res: Resolution): OrganizationIndex {
   return { byName: (spelling) => [...(names.get(nameKey(withoutEtAl(spelling))) ?? [])] };
 }
 
+const CJK_NAME = /^[\u3040-\u30ff\u3400-\u9fff]/;
+
 /** Verbs that end the name in `由X开发`. */
 const ZH_VERB = /(?:联合)?(?:开发|发布|推出|研发|开源|打造|出品|训练|提出)/;
 const STOP = /[，。；、,.;:：()（）\n]|\s(?:and|with|in|on|for|at|to|using|which|that|based)\s/i;
 
 /** People named after an organization (`中国人民大学GSAI研究人员`, `…多位老师和学生`): the organization is the name. */
-const PEOPLE = /(?:的)?(?:研究人员|研究者|研究员|学者|老师和学生|多位老师|团队成员|成员|科学家)(?:参与|共同|联合)?$/;
+const PEOPLE = /(?:的)?(?:研究人员|研究者|研究员|学者|老师和学生|多位老师|团队成员|成员|科学家|[两二三四五六七八九十几多]家(?:单位|机构|公司|高校))(?:参与|共同|联合)?$/;
 
 /** Words that lead into the name in `该项目是由复旦大学…`, `是阿里云研发的`: the name starts after them. */
 const LEAD_IN = /^.*(?:由|是|为|被|经|受)(?=[^由是为被经受]{2,}$)/;
@@ -100,10 +102,11 @@ export function contributorTargets(claim: Claim, index: OrganizationIndex): Cont
     clause = before.split(/[。；;.!?：:]/).pop()!.replace(LEAD_IN, '').replace(/联合/g, '、').replace(/(?<=[\u3400-\u9fff])和(?=[\u3400-\u9fff])/g, '、');
   }
   // Only lists split (`A、B`, `A，以及B`): `与` and `和` also join the words of one name (`数据智能与社会计算实验室`).
-  const parts = clause.split(/\s*(?:[,，、]|以及|\band\b|&)\s*/).map((p) => p.replace(/(?:共同|一起|联合)$/, '').trim()).filter(Boolean);
-  // `德国萨尔大学团队和中国南京大学团队`: 和/与/及 join two names when each is an organization's.
+  const parts = clause.split(/\s*(?:[,，、]|以及|\band\b|&)\s*/).map((p) => p.replace(/(?:共同|一起|联合|合作)$/, '').trim()).filter(Boolean);
+  // `德国萨尔大学团队和中国南京大学团队`: 和/及 join two names when each is an organization's; 与
+  // stays inside one (`复旦大学数据智能与社会计算实验室`, where `…数据智能` looks like a company).
   const split = parts.flatMap((p) => {
-    const halves = p.split(/和|与|及/).map((h) => h.trim()).filter(Boolean);
+    const halves = p.split(/和|及/).map((h) => h.trim()).filter(Boolean);
     return halves.length > 1 && halves.every((h) => isOrganizationName(h, SEED_KNOWLEDGE)) ? halves : [p];
   });
   parts.splice(0, parts.length, ...split);
@@ -123,6 +126,9 @@ export function contributorTarget(claim: Claim, index: OrganizationIndex): Contr
     if (!name) continue;
     const hits = index.byName(name);
     if (hits.length === 1) return { kind: 'known', entity: hits[0] };
+    // The longest name wins: `阿里巴巴达摩院` is the academy, not just `阿里巴巴`;
+    // `中国科学院计算技术研究所自然语言处理团队` is the team, not the whole academy.
+    if (SEED_KNOWLEDGE.isOrganization(name) || (CJK_NAME.test(name) && !/[和及]/.test(name) && isOrganizationName(name, SEED_KNOWLEDGE))) return { kind: 'new', name, url: c.url };
   }
   for (const c of list) {
     const name = cleanName(withoutEtAl(c.text));

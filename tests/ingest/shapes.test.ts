@@ -313,6 +313,16 @@ describe('prose in Chinese and Japanese', () => {
   ])('"%s" credits %s', async (text, org) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR')).toContain(`Subject -> ${org}`);
   });
+
+  it.each([
+    ['该项目由复旦大学数据智能与社会计算实验室开发的模型', ['复旦大学数据智能与社会计算实验室']],
+    ['由中国科学院计算技术研究所自然语言处理团队开发', ['中国科学院计算技术研究所自然语言处理团队']],
+    ['该项目由浙江大学、阿里巴巴达摩院以及华院计算三家单位共同设计研发的法律大模型', ['浙江大学', '阿里巴巴达摩院']],
+    ['该项目由德国萨尔大学团队和中国南京大学团队合作开发', ['中国南京大学团队', '德国萨尔大学团队']],
+  ])('"%s" credits the whole names %j, no shorter or split one', async (text, orgs) => {
+    const credited = facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR').filter((f) => f.startsWith('Subject'));
+    expect(credited).toEqual(orgs.map((o) => `Subject -> ${o}`).sort());
+  });
 });
 
 describe('maintainers’ overrides', () => {
