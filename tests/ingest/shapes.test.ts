@@ -266,6 +266,11 @@ describe('names', () => {
     expect(node(graph, 'Qwen2')?.props.parameters).toEqual([0.5, 1.5, 7, 72]);
   });
 
+  it('a known organization written with & is one name (`Turing, Weights & Biases`)', async () => {
+    const md = '## Models\n\n| Model | Developer |\n| --- | --- |\n| Foo | Turing, Weights & Biases |\n| Bar | Acme AI & Beta Labs |\n';
+    expect(facts(await graphOf({ 'w.md': md }), 'FROM_CONTRIBUTOR')).toEqual(['Bar -> Acme AI', 'Bar -> Beta Labs', 'Foo -> Turing', 'Foo -> Weights & Biases']);
+  });
+
   it('an org/name id is one name owned by org; two models written A/B stay two', async () => {
     const graph = await graphOf({
       'id.md': '## Models\n\n| Model | Base Model |\n| --- | --- |\n| [mosaicml/mpt-7b-chat](https://huggingface.co/mosaicml/mpt-7b-chat) | LLaMA/LLaMA2 |\n',
@@ -293,6 +298,10 @@ describe('prose in Chinese and Japanese', () => {
     ['模型主干为LLaMA并采用LoRA微调', 'LLaMA'],
     ['Vicuna をベースに日本語で追加学習', 'Vicuna'],
     ['LLaMA に対して日本語を継続事前学習', 'LLaMA'],
+    ['该模型由Med-SFT数据集基于Vicuna指令微调得到', 'Vicuna'],
+    ['基于百亿参数量语言大模型Vicuna（13B）训练', 'Vicuna'],
+    // Not listed, but a checkpoint of a well-known family, named in a strong phrase.
+    ['基于Baichuan-13B-Base指令微调得到', 'Baichuan-13B-Base'],
   ])('"%s" gives the base %s', async (text, base) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON')).toContain(`Subject -> ${base}`);
   });
@@ -301,6 +310,7 @@ describe('prose in Chinese and Japanese', () => {
     ['性能超过了Vicuna', 'a comparison'],
     ['使用Vicuna生成的数据训练', 'a data source'],
     ['Vicunaと比較して高性能', 'a comparison'],
+    ['基于Vicuna生成的数据训练', 'a data source'],
   ])('"%s" gives no base (%s)', async (text) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON').filter((f) => f.startsWith('Subject'))).toEqual([]);
   });
