@@ -5,6 +5,7 @@ import { cleanName } from '../names/text.js';
 import type { Claim, TextLink } from '../extract/types.js';
 import type { Entity } from '../resolve/entity.js';
 import type { EntityIndex } from './entity-index.js';
+import { AFTER_BASE_NAME } from '../extract/prose/patterns.js';
 
 /** What a claim points at: a known entity, or a name the lists do not otherwise know. */
 export type Target =
@@ -179,6 +180,8 @@ export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
   for (let n = 0; n < 5; n++) {
     const found = targetAt(claim, at, index, n === 0);
     if (!found) break;
+    // `基于ChatGPT生成的数据`, `在Stanford Alpaca模式基础上`: the name modifies what follows it.
+    if (claim.relation === 'base' && AFTER_BASE_NAME.test(text.slice(found.end, found.end + 16))) break;
     out.push(found.target);
     const next = COORDINATION.exec(text.slice(found.end));
     if (!next) break;

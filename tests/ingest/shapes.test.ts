@@ -227,9 +227,22 @@ describe('groups', () => {
     expect(facts(graph, 'BASED_ON')).toEqual(['Alpaca -> LLaMA']);
   });
 
-  it('items of an organization (`Meta: OPT, LLaMA / Alpaca`) are its models; what follows the slash is not', async () => {
+  it('items of an organization (`Meta: OPT, LLaMA / Alpaca`) are its models; what follows the slash are models credited to no one', async () => {
     const graph = await graphOf({ 'o.md': '## Base Models\n- Meta: OPT, LLaMA / Alpaca, Vicuna\n- Google: BERT, T5\n' });
     expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['BERT -> Google', 'LLaMA -> Meta', 'OPT -> Meta', 'T5 -> Google']);
+    expect(models(graph)).toEqual(['Alpaca', 'BERT', 'LLaMA', 'OPT', 'T5', 'Vicuna']);
+    expect(facts(graph, 'BASED_ON')).toEqual([]);
+  });
+
+  it('in a list of mostly known organizations’ lines, an unknown key is an organization too', async () => {
+    const md = '## Base Models\n- Meta: OPT, LLaMA\n- Google: BERT, T5\n- DeepMind: Gopher\n- huggingface BigScience: BLOOM\n- ColossalAI: ColossalChat\n';
+    const graph = await graphOf({ 'o.md': md });
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toContain('BLOOM -> huggingface BigScience');
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toContain('ColossalChat -> ColossalAI');
+    expect(models(graph)).not.toContain('ColossalAI');
+    // Without that majority the key stays unread as an organization.
+    const lone = await graphOf({ 'l.md': '## Base Models\n- ColossalAI: ColossalChat\n- Koala\n- Vicuna\n' });
+    expect(facts(lone, 'FROM_CONTRIBUTOR')).toEqual([]);
   });
 });
 
@@ -311,6 +324,8 @@ describe('prose in Chinese and Japanese', () => {
     ['使用Vicuna生成的数据训练', 'a data source'],
     ['Vicunaと比較して高性能', 'a comparison'],
     ['基于Vicuna生成的数据训练', 'a data source'],
+    ['在Vicuna模式基础上，结合了多个数据集微调获得', 'a recipe'],
+    ['A model fine-tuned from Vicuna outputs.', 'a data source'],
   ])('"%s" gives no base (%s)', async (text) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON').filter((f) => f.startsWith('Subject'))).toEqual([]);
   });
