@@ -15,7 +15,7 @@ export type Target =
 
 /** Words between a trigger and the name it introduces: articles, possessives, sizes, quantities. */
 const FILLER =
-  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[\u3040-\u30ff\u3400-\u9fff]{1,10}的|[\u3040-\u30ff\u3400-\u9fff]{0,12}模型|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
+  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[0-9\u3040-\u30ff\u3400-\u9fff]{1,12}的|[\u3040-\u30ff\u3400-\u9fff]{0,12}模型|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
 
 const TRAILING = /[\s,.;:!?)\]"'”’*`]+$|'s$|\(.*$/;
 

@@ -41,7 +41,7 @@ const HARDWARE_AFTER = /^\s*(?:AI\s+)?(?:super ?computers?|gpus?|tpus?|clusters?
  */
 function knownModelName(target: { text: string; phrase?: string }, direction: 'after' | 'before'): string | null {
   // `Baichuan-13B-Base指令微调得到`: a Latin name ends where CJK text begins.
-  const phrase = (target.phrase ?? target.text).replace(/(?<=[A-Za-z0-9])[\u3040-\u30ff\u3400-\u9fff].*$/s, '');
+  const phrase = (target.phrase ?? target.text).split(/[、，,;；]/)[0].replace(/(?<=[A-Za-z0-9])[\u3040-\u30ff\u3400-\u9fff].*$/s, '');
   const words = phrase.split(/\s+/).filter(Boolean).slice(0, 5);
   for (let n = words.length; n >= 1; n--) {
     const run = direction === 'after' ? words.slice(0, n) : words.slice(words.length - n);
