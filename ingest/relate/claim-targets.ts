@@ -77,14 +77,15 @@ function nameAt(text: string, at: number, index: EntityIndex): { entities: Entit
 }
 
 /** The first word after `at` (a possible proper name) and the phrase it starts, for reports. */
-function candidate(text: string, at: number): { word: string; phrase: string } {
+function candidate(text: string, at: number): { word: string; phrase: string; length: number } {
   const rest = text.slice(at, at + 200);
   const phrase = cleanName(rest.split(/[,.;:()，。；：（）]/)[0].split(/\s+/).slice(0, 4).join(' '));
-  // `ChatGLM-6B的中文问诊模型`: the Latin run is the word.
+  // `ChatGLM-6B的中文问诊模型`, `TigerBot-7B-base，TigerBot-180B`: the Latin run is the word.
   const first = rest.match(/^\S+/)?.[0] ?? '';
   const latin = /^[A-Za-z0-9][\w.+-]*/.exec(first);
-  const word = cleanName((latin && CJK.test(first) ? latin[0] : first).replace(TRAILING, ''));
-  return { word, phrase };
+  const raw = latin && /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/.test(first) ? latin[0] : first;
+  const word = cleanName(raw.replace(TRAILING, ''));
+  return { word, phrase, length: raw.length };
 }
 
 function linkTarget(link: TextLink, index: EntityIndex): Target {
@@ -123,8 +124,8 @@ function targetAt(claim: Claim, at: number, index: EntityIndex, first: boolean):
   if (named) return null;
   const described = first ? linkAfterDescription(text, at, links) : null;
   if (described) return { target: linkTarget(described, index), end: described.end };
-  const { word, phrase } = candidate(text, at);
-  return word ? { target: { kind: 'unknown', text: word, phrase }, end: at + (text.slice(at).match(/^\S+/)?.[0].length ?? word.length) } : null;
+  const { word, phrase, length } = candidate(text, at);
+  return word ? { target: { kind: 'unknown', text: word, phrase }, end: at + length } : null;
 }
 
 /** `X, Y and Z`, also after a data noun: `CodeSet data and MedQA`, `ShareGPT dialogues and the OpenOrca dataset`. */

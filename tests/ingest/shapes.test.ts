@@ -247,6 +247,13 @@ describe('groups', () => {
 });
 
 describe('key-value sub-items', () => {
+  it('the checkpoints a 简介 says were released are models of their own, sizes of the family', async () => {
+    const md = ['## 模型', '', '* TigerBot', '  * 地址：https://github.com/TigerResearch/TigerBot', '  * 简介：一个多语言模型，开源了包括模型：TigerBot-7B, TigerBot-7B-base，TigerBot-180B，基本训练和推理代码。', ''].join('\n');
+    const graph = await graphOf({ 't.md': md });
+    expect(models(graph)).toEqual(['TigerBot', 'TigerBot-180B', 'TigerBot-7B', 'TigerBot-7B-base']);
+    expect(facts(graph, 'VARIANT_OF')).toEqual(['TigerBot-180B -> TigerBot', 'TigerBot-7B -> TigerBot']);
+  });
+
   it('reads 地址, 简介, 基座模型, 院校 and License, in one list or as one value per line', async () => {
     const md = [
       '## 模型',
