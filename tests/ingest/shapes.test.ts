@@ -162,6 +162,35 @@ describe('columns known by their values', () => {
   });
 });
 
+describe('training-data cells', () => {
+  it('a data column beside rows of projects says what they were trained on; counts, labels, descriptions and placeholders are no dataset', async () => {
+    const md = [
+      '## Model Spec',
+      '',
+      '| project | base model | data |',
+      '| --- | --- | --- |',
+      '| [Stanford/Alpaca](https://crfm.stanford.edu/alpaca) | LLaMA-7B | 52K instruction-following dataset |',
+      '| [NLPCloud/instruct-gpt-j](https://nlpcloud.com/x) | GPT-J-6B | 52K Alpaca |',
+      '| [FastChat/**Vicuna**](https://vicuna.lmsys.org/) | LLaMA-13B | 70K user-shared conversations gathered from ShareGPT |',
+      '| [Foo](https://example.org/foo) | LLaMA-7B | same |',
+      '| [Bar](https://example.org/bar) | LLaMA-7B | 事前学習: Wikipedia, llm-jp-corpus v3の一部<br>Instruction Tuning: jaster, 独自 |',
+      '| [Baz](https://example.org/baz) | LLaMA-7B | 計 1.5T トークン; english dataset; LAION-5B データセット |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'd.md': md });
+    expect(facts(graph, 'TRAINED_WITH')).toEqual([
+      'Bar -> Wikipedia',
+      'Bar -> jaster',
+      'Bar -> llm-jp-corpus v3',
+      'Baz -> LAION-5B',
+      'Vicuna -> ShareGPT',
+      'instruct-gpt-j -> 52K Alpaca',
+    ]);
+    // `52K Alpaca` is the Alpaca data: the model Alpaca stays a model.
+    expect(node(graph, 'Alpaca')?.label).toBe('Model');
+  });
+});
+
 describe('link owners', () => {
   it('the owner of a model’s own checkpoint is its publisher, a contributor read from the link only where the list names none', async () => {
     const graph = await graphOf({
