@@ -276,6 +276,11 @@ describe('groups', () => {
 });
 
 describe('key-value sub-items', () => {
+  it('an item named, then said what it is (`XrayGLM，首个…医学大模型：`), is the name', async () => {
+    const md = ['## 医疗', '', '* XrayGLM，首个会看胸部X光片的中文多模态医学大模型：', '  * 地址：https://github.com/WangRongsheng/XrayGLM', '  * 简介：该项目发布了XrayGLM数据集及模型。', ''].join('\n');
+    expect(models(await graphOf({ 'x.md': md }))).toEqual(['XrayGLM']);
+  });
+
   it('the checkpoints a 简介 says were released are models of their own, sizes of the family', async () => {
     const md = ['## 模型', '', '* TigerBot', '  * 地址：https://github.com/TigerResearch/TigerBot', '  * 简介：一个多语言模型，开源了包括模型：TigerBot-7B, TigerBot-7B-base，TigerBot-180B，基本训练和推理代码。', ''].join('\n');
     const graph = await graphOf({ 't.md': md });
