@@ -277,7 +277,7 @@ describe('groups', () => {
 
 describe('key-value sub-items', () => {
   it('an item named, then said what it is (`XrayGLM，首个…医学大模型：`), is the name', async () => {
-    const md = ['## 医疗', '', '* XrayGLM，首个会看胸部X光片的中文多模态医学大模型：', '  * 地址：https://github.com/WangRongsheng/XrayGLM', '  * 简介：该项目发布了XrayGLM数据集及模型。', ''].join('\n');
+    const md = ['## 模型', '', '* XrayGLM，首个会看胸部X光片的中文多模态医学大模型：', '  * 地址：https://github.com/WangRongsheng/XrayGLM', '  * 简介：该项目发布了XrayGLM数据集及模型。', ''].join('\n');
     expect(models(await graphOf({ 'x.md': md }))).toEqual(['XrayGLM']);
   });
 
