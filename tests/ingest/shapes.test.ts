@@ -356,6 +356,8 @@ describe('prose in Chinese and Japanese', () => {
     ['基于百亿参数量语言大模型Vicuna（13B）训练', 'Vicuna'],
     // Not listed, but a checkpoint of a well-known family, named in a strong phrase.
     ['基于Baichuan-13B-Base指令微调得到', 'Baichuan-13B-Base'],
+    ['Vicuna (6.8b) に対して<br>llm-japanese-dataset v0 のうち翻訳タスクを除いたデータで LoRAチューニング', 'Vicuna'],
+    ['- （Vicuna(base) を親モデルとして知識蒸留）', 'Vicuna'],
   ])('"%s" gives the base %s', async (text, base) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON')).toContain(`Subject -> ${base}`);
   });
