@@ -20,14 +20,14 @@ function distinct(list: Provenance[]): Provenance[] {
   });
 }
 
-function node(e: Entity): GraphNode {
+function node(e: Entity, namedIn: Provenance[]): GraphNode {
   return {
     id: e.id,
     label: e.label,
     name: e.name,
     aliases: e.aliases,
     props: e.props,
-    provenance: distinct(e.mentions.map((m) => m.provenance)),
+    provenance: distinct([...e.mentions.map((m) => m.provenance), ...namedIn]),
     merges: e.merges,
   };
 }
@@ -72,8 +72,14 @@ export function buildGraphValue(res: Resolution, statements: Statement[]): Graph
   for (const e of edges.values()) touched.add(e.source).add(e.target);
   const fromSentencesOnly = (e: Entity) => e.mentions.every((m) => /:t\d+$/.test(m.id));
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  // A sentence that names a known thing as the target of a fact is a place the list names it.
+  const namedIn = new Map<string, Provenance[]>();
+  for (const e of edges.values()) {
+    const said = e.provenance.filter((p) => p.derivedFrom === 'text');
+    if (said.length) namedIn.set(e.target, [...(namedIn.get(e.target) ?? []), ...said]);
+  }
   return {
-    nodes: res.entities.filter((e) => touched.has(e.id) || !fromSentencesOnly(e)).map(node).sort(byId),
+    nodes: res.entities.filter((e) => touched.has(e.id) || !fromSentencesOnly(e)).map((e) => node(e, namedIn.get(e.id) ?? [])).sort(byId),
     edges: [...edges.values()].map((e) => ({ ...e, provenance: distinct(e.provenance) })).sort(byId),
   };
 }
