@@ -383,6 +383,14 @@ describe('prose in Chinese and Japanese', () => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR')).toContain(`Subject -> ${org}`);
   });
 
+  it('the base a sentence names keeps that line among the places it is named', async () => {
+    const graph = await graphOf({ 'p.md': doc('对Vicuna进行指令微调') });
+    expect(node(graph, 'Vicuna')?.provenance.map((p) => [p.line, p.derivedFrom])).toEqual([
+      [6, 'table'],
+      [7, 'text'],
+    ]);
+  });
+
   it('a sentence about a well-known model the row’s name builds on is about that model', async () => {
     const md = '# 平替\n\n### PaLM-rlhf-pytorch\n\n其基本思路是使用RLHF的方法。PaLM是谷歌在今年4月发布的大模型。\n\n### ChatYuan\n\nChatYuan是一个对话模型。\n\n### MOSS\n\nMOSS是一个对话模型。\n';
     expect(facts(await graphOf({ 'h.md': md }), 'FROM_CONTRIBUTOR')).toEqual(['PaLM -> 谷歌']);
