@@ -32,7 +32,7 @@ const names = (nodes: { name: string }[]) => nodes.map((n) => n.name);
 const noFilter: ModelFilterKeys = {
   contributor: null, basedOn: null, descendsFrom: null, dataset: null, language: null,
   license: null, domain: null, category: null, nameContains: null,
-  releasedAfter: null, releasedBefore: null, minParameters: null, maxParameters: null,
+  releasedAfter: null, releasedBefore: null, minParameters: null, maxParameters: null, derivation: null,
 };
 
 describe('nodeByName / nodesByIds', () => {
