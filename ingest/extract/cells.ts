@@ -123,6 +123,24 @@ function isRepoId(owner: string, name: string, links: TextLink[]): boolean {
   return /^[a-z0-9][a-z0-9_.-]*$/.test(owner) && /[\d_-]/.test(name);
 }
 
+/** Offsets of the `&` inside a known organization's name (`Weights & Biases`), which does not separate names. */
+function knownNameJoins(text: string): Set<number> {
+  const out = new Set<number>();
+  for (let i = text.indexOf('&'); i >= 0; i = text.indexOf('&', i + 1)) {
+    const left = text.slice(Math.max(0, i - 40), i).split(/[\/,、;\n]/).pop()!.trim().split(/\s+/);
+    const right = text.slice(i + 1, i + 41).split(/[\/,、;&\n]/)[0].trim().split(/\s+/);
+    search: for (let l = 1; l <= Math.min(3, left.length); l++) {
+      for (let r = 1; r <= Math.min(3, right.length); r++) {
+        if (SEED_KNOWLEDGE.isOrganization(`${left.slice(-l).join(' ')} & ${right.slice(0, r).join(' ')}`)) {
+          out.add(i);
+          break search;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Offsets of the `/` inside `org/name` ids, which do not separate names. */
 function repoIdSlashes(text: string, links: TextLink[]): Set<number> {
   const out = new Set<number>();
@@ -149,6 +167,7 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
   const outerLinks = rich.links.filter((l) => depths[l.start] === 0);
 
   const keep = opts.repoIds ? repoIdSlashes(rich.text, rich.links) : new Set<number>();
+  for (const i of knownNameJoins(rich.text)) keep.add(i);
   for (const seg of segments(rich.text, depths, separator, keep)) {
     const raw = rich.text.slice(seg.start, seg.end);
     // `Ziya-LLaMA-13B-v1 等`, `LLaMA, etc.`: what stands for "and others" is no part of the name.

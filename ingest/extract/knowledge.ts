@@ -25,8 +25,15 @@ export function familyKeys(name: string): string[] {
     if (k) keys.add(k);
   };
   // `Llama 3.3 (70b)`: what parentheses add is no part of the name.
-  const trimmed = name.replace(/\s*[(（][^()（）]{0,40}[)）]\s*/g, ' ').trim();
+  let trimmed = name.replace(/\s*[(（][^()（）]{0,40}[)）]\s*/g, ' ').trim();
   add(trimmed);
+  // `Baichuan-13B-Base`, `Qwen-7B-Chat`: a checkpoint of the family, named by what it was tuned for.
+  const lower = trimmed.toLowerCase();
+  const suffix = LEXICON.known.checkpointSuffixes.find((w) => lower.length > w.length + 2 && lower.endsWith(w) && /[-_ ]/.test(lower[lower.length - w.length - 1]));
+  if (suffix) {
+    trimmed = trimmed.slice(0, trimmed.length - suffix.length - 1).trim();
+    add(trimmed);
+  }
   const noZero = trimmed.replace(/(\d)\.0\b/g, '$1');
   add(noZero);
   const sized = splitSize(noZero);

@@ -21,5 +21,6 @@ export function isOrganizationName(name: string, known: Knowledge): boolean {
   if (known.isModel(bare)) return false;
   const norm = normaliseLabel(bare);
   if (!norm || norm.split(' ').length > 6) return false;
-  return ORG_WORDS.some(({ word, cjk }) => (cjk ? norm.endsWith(word) && norm !== word : norm.endsWith(` ${word}`)));
+  // A one-character ending (`京大`, `東大`) marks only a short name: in a long run of text it is just a character.
+  return ORG_WORDS.some(({ word, cjk }) => (cjk ? norm.endsWith(word) && norm !== word && (word.length > 1 || norm.length <= 4) : norm.endsWith(` ${word}`)));
 }

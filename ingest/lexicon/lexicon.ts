@@ -79,7 +79,7 @@ export interface Lexicon {
   isPlaceholder(value: string, role?: Role): boolean;
   yes: Set<string>;
   no: Set<string>;
-  known: { organizations: Set<string>; models: Set<string>; notModels: Set<string> };
+  known: { organizations: Set<string>; models: Set<string>; notModels: Set<string>; checkpointSuffixes: string[] };
 }
 
 function readJson(file: string): Record<string, unknown> {
@@ -139,7 +139,7 @@ export function loadLexicon(): Lexicon {
     if (!l.name || !Array.isArray(l.spellings)) throw new Error(`lexicon licenses.json entry ${i + 1}: needs name and spellings`);
     return l;
   });
-  const known = readJson('known.json') as { organizations: string[]; models: string[]; notModels: string[] };
+  const known = readJson('known.json') as { organizations: string[]; models: string[]; notModels: string[]; checkpointSuffixes: string[] };
   const keysOf = (list: string[]) => new Set(list.map(nameKey).filter(Boolean));
 
   return {
@@ -156,7 +156,12 @@ export function loadLexicon(): Lexicon {
     },
     yes: new Set(values.yes.map((v) => v.toLowerCase())),
     no: new Set(values.no.map((v) => v.toLowerCase())),
-    known: { organizations: keysOf(known.organizations), models: keysOf(known.models), notModels: keysOf(known.notModels) },
+    known: {
+      organizations: keysOf(known.organizations),
+      models: keysOf(known.models),
+      notModels: keysOf(known.notModels),
+      checkpointSuffixes: (known.checkpointSuffixes ?? []).map((w) => w.toLowerCase()),
+    },
   };
 }
 

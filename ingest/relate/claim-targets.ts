@@ -14,7 +14,7 @@ export type Target =
 
 /** Words between a trigger and the name it introduces: articles, possessives, sizes, quantities. */
 const FILLER =
-  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[\u3040-\u30ff\u3400-\u9fff]{1,10}的|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
+  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[\u3040-\u30ff\u3400-\u9fff]{1,10}的|[\u3040-\u30ff\u3400-\u9fff]{0,12}模型|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
 
 const TRAILING = /[\s,.;:!?)\]"'”’*`]+$|'s$|\(.*$/;
 
@@ -141,6 +141,13 @@ export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
     const before = head.slice(-200);
     const run = /([A-Za-z0-9][\w.+-]*(?:\s+[A-Za-z0-9][\w.+-]*){0,4})\s*$/.exec(before);
     if (!run) return [];
+    // `東北大BERTに対して`: a Latin run glued to CJK before it is part of that name, not a name alone.
+    const glued = /([\u3040-\u30ff\u3400-\u9fff]{1,12})$/.exec(before.slice(0, run.index));
+    if (glued && !/\s/.test(run[1])) {
+      const spelling = cleanName(glued[1] + run[1]);
+      const hit = index.exactName(spelling);
+      return hit.length === 1 ? [{ kind: 'known', entity: hit[0], text: spelling }] : [{ kind: 'unknown', text: spelling }];
+    }
     const words = run[1].split(/\s+/);
     // The longest run that is exactly a known name (`Llama 3 Swallow 70B`) …
     for (let n = words.length; n >= 2; n--) {

@@ -31,9 +31,14 @@ export function organizationIndex(res: Resolution): OrganizationIndex {
   return { byName: (spelling) => [...(names.get(nameKey(withoutEtAl(spelling))) ?? [])] };
 }
 
+const CJK_NAME = /^[\u3040-\u30ff\u3400-\u9fff]/;
+
 /** Verbs that end the name in `由X开发`. */
 const ZH_VERB = /(?:联合)?(?:开发|发布|推出|研发|开源|打造|出品|训练|提出)/;
 const STOP = /[，。；、,.;:：()（）\n]|\s(?:and|with|in|on|for|at|to|using|which|that|based)\s/i;
+
+/** People named after an organization (`中国人民大学GSAI研究人员`, `…多位老师和学生`): the organization is the name. */
+const PEOPLE = /(?:的)?(?:研究人员|研究者|研究员|学者|老师和学生|多位老师|团队成员|成员|科学家|[两二三四五六七八九十几多]家(?:单位|机构|公司|高校))(?:参与|共同|联合)?$/;
 
 /** Words that lead into the name in `该项目是由复旦大学…`, `是阿里云研发的`: the name starts after them. */
 const LEAD_IN = /^.*(?:由|是|为|被|经|受)(?=[^由是为被经受]{2,}$)/;
@@ -63,7 +68,8 @@ function candidates(claim: Claim): { text: string; url?: string }[] {
     if (link) return [{ text: link.text, url: link.url }];
     let rest = text.slice(at, at + 80);
     const verb = ZH_VERB.exec(rest);
-    if (verb && /[\u3400-\u9fff]/.test(rest.slice(0, verb.index))) rest = rest.slice(0, verb.index);
+    if (verb && verb.index > 0 && !/[\s,]/.test(rest.slice(0, verb.index).trim().slice(-1))) rest = rest.slice(0, verb.index);
+    rest = rest.replace(LEAD_IN, '').replace(PEOPLE, '');
     const stop = STOP.exec(rest);
     if (stop) rest = rest.slice(0, stop.index);
     rest = withoutModifier(rest.trim());
@@ -73,7 +79,7 @@ function candidates(claim: Claim): { text: string; url?: string }[] {
   }
   const before = text.slice(Math.max(0, at - 40), at);
   const cut = Math.max(...['，', '。', '；', '：', ':', ',', '、', '(', '（', ')', '）'].map((c) => before.lastIndexOf(c)));
-  const chunk = withoutModifier(before.slice(cut + 1).trim().replace(LEAD_IN, ''));
+  const chunk = withoutModifier(before.slice(cut + 1).trim().replace(LEAD_IN, '').replace(PEOPLE, ''));
   if (!chunk) return [];
   if (/[\u3040-\u30ff\u3400-\u9fff]/.test(chunk)) return cjkRuns(chunk.split(/\s+/).pop()!, 'end').map((t) => ({ text: t }));
   const words = chunk.split(/\s+/);
@@ -84,12 +90,26 @@ function candidates(claim: Claim): { text: string; url?: string }[] {
 /** `前OpenAI研究员所在的Together团队，以及LAION、Ontocord.ai团队`: each organization a `by` clause names. */
 export function contributorTargets(claim: Claim, index: OrganizationIndex): ContributorTarget[] {
   const first = contributorTarget(claim, index);
-  if (!first || claim.at.direction !== 'after' || claim.sentence.links.some((l) => l.start >= claim.at.offset && l.start <= claim.at.offset + 4)) return first ? [first] : [];
-  const rest = claim.sentence.text.slice(claim.at.offset, claim.at.offset + 120);
-  const verb = ZH_VERB.exec(rest);
-  const clause = (verb ? rest.slice(0, verb.index) : rest).split(/[。；;.!?]/)[0];
+  if (!first || claim.sentence.links.some((l) => l.start >= claim.at.offset && l.start <= claim.at.offset + 4)) return first ? [first] : [];
+  let clause: string;
+  if (claim.at.direction === 'after') {
+    const rest = claim.sentence.text.slice(claim.at.offset, claim.at.offset + 120);
+    const verb = ZH_VERB.exec(rest);
+    clause = (verb ? rest.slice(0, verb.index) : rest).split(/[。；;.!?]/)[0].replace(LEAD_IN, '');
+  } else {
+    // `商汤科技、上海AI实验室联合香港中文大学、复旦大学和上海交通大学发布…`
+    const before = claim.sentence.text.slice(Math.max(0, claim.at.offset - 80), claim.at.offset);
+    clause = before.split(/[。；;.!?：:]/).pop()!.replace(LEAD_IN, '').replace(/联合/g, '、').replace(/(?<=[\u3400-\u9fff])和(?=[\u3400-\u9fff])/g, '、');
+  }
   // Only lists split (`A、B`, `A，以及B`): `与` and `和` also join the words of one name (`数据智能与社会计算实验室`).
-  const parts = clause.split(/\s*(?:[,，、]|以及|\band\b|&)\s*/).map((p) => p.replace(/(?:共同|一起|联合)$/, '').trim()).filter(Boolean);
+  const parts = clause.split(/\s*(?:[,，、]|以及|\band\b|&)\s*/).map((p) => p.replace(/(?:共同|一起|联合|合作)$/, '').trim()).filter(Boolean);
+  // `德国萨尔大学团队和中国南京大学团队`: 和/及 join two names when each is an organization's; 与
+  // stays inside one (`复旦大学数据智能与社会计算实验室`, where `…数据智能` looks like a company).
+  const split = parts.flatMap((p) => {
+    const halves = p.split(/和|及/).map((h) => h.trim()).filter(Boolean);
+    return halves.length > 1 && halves.every((h) => isOrganizationName(h, SEED_KNOWLEDGE)) ? halves : [p];
+  });
+  parts.splice(0, parts.length, ...split);
   if (parts.length < 2) return [first];
   const out: ContributorTarget[] = [];
   for (const part of parts) {
@@ -106,6 +126,9 @@ export function contributorTarget(claim: Claim, index: OrganizationIndex): Contr
     if (!name) continue;
     const hits = index.byName(name);
     if (hits.length === 1) return { kind: 'known', entity: hits[0] };
+    // The longest name wins: `阿里巴巴达摩院` is the academy, not just `阿里巴巴`;
+    // `中国科学院计算技术研究所自然语言处理团队` is the team, not the whole academy.
+    if (SEED_KNOWLEDGE.isOrganization(name) || (CJK_NAME.test(name) && !/[和及]/.test(name) && isOrganizationName(name, SEED_KNOWLEDGE))) return { kind: 'new', name, url: c.url };
   }
   for (const c of list) {
     const name = cleanName(withoutEtAl(c.text));

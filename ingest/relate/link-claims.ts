@@ -40,7 +40,9 @@ const HARDWARE_AFTER = /^\s*(?:AI\s+)?(?:super ?computers?|gpus?|tpus?|clusters?
  * that is one, read from the trigger outwards (`Llama 2 に対して` → Llama 2).
  */
 function knownModelName(target: { text: string; phrase?: string }, direction: 'after' | 'before'): string | null {
-  const words = (target.phrase ?? target.text).split(/\s+/).filter(Boolean).slice(0, 5);
+  // `Baichuan-13B-Base指令微调得到`: a Latin name ends where CJK text begins.
+  const phrase = (target.phrase ?? target.text).replace(/(?<=[A-Za-z0-9])[\u3040-\u30ff\u3400-\u9fff].*$/s, '');
+  const words = phrase.split(/\s+/).filter(Boolean).slice(0, 5);
   for (let n = words.length; n >= 1; n--) {
     const run = direction === 'after' ? words.slice(0, n) : words.slice(words.length - n);
     const name = cleanName(run.join(' ').replace(/[,.;:!?)\]]+$/, ''));

@@ -113,6 +113,27 @@ describe('columns known by their values', () => {
     expect(node(graph, 'Swallow')?.props.architecture).toEqual(['Llama']);
   });
 
+  it('a "モデル" column that links nothing, after an unnamed column of linked names, says the architecture', async () => {
+    const md = [
+      '## 汎用',
+      '',
+      '|    |  モデル  |  学習テキスト  |  開発元  | ライセンス |',
+      '|:---|:---:|:---:|:---:|:---:|',
+      '| [rinna GPT](https://rinna.co.jp/a) | GPT (xsmall, small, **1b**) | 日本語 Wikipedia <br> + Japanese CC-100 | rinna | MIT |',
+      '| [colorfulscoop GPT](https://huggingface.co/colorfulscoop/gpt2-small-ja) | GPT (small) | 日本語 Wikipedia | Colorful Scoop | CC BY-SA 3.0 |',
+      '| [Megagon Labs T5](https://github.com/megagonlabs/t5-japanese) | T5 (base) | Japanese mC4 (87,425,304 ページ (782 GB)) | Megagon Labs | Apache 2.0 |',
+      '| [OpenCALM](https://www.cyberagent.co.jp/x) | GPT (small, **1.4b**) | Jpanese mC4 | サイバーエージェント | CC BY-SA 4.0 |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'j.md': md });
+    expect(models(graph)).toEqual(['Megagon Labs T5', 'OpenCALM', 'colorfulscoop GPT', 'rinna GPT']);
+    expect(node(graph, 'Megagon Labs T5')?.props.architecture).toEqual(['T5']);
+    expect(facts(graph, 'TRAINED_WITH')).toContain('Megagon Labs T5 -> Japanese mC4');
+    // A count inside nested parentheses is no dataset.
+    expect(graph.nodes.filter((n) => n.label === 'Dataset').map((n) => n.name).sort()).toEqual(['Japanese CC-100', 'Japanese mC4', 'Jpanese mC4', '日本語 Wikipedia']);
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toContain('OpenCALM -> サイバーエージェント');
+  });
+
   it('a keywords column names a model only on evidence, and never Transformers, CoT or DPO', async () => {
     const graph = await graphOf({
       'k.md': [
@@ -245,6 +266,11 @@ describe('names', () => {
     expect(node(graph, 'Qwen2')?.props.parameters).toEqual([0.5, 1.5, 7, 72]);
   });
 
+  it('a known organization written with & is one name (`Turing, Weights & Biases`)', async () => {
+    const md = '## Models\n\n| Model | Developer |\n| --- | --- |\n| Foo | Turing, Weights & Biases |\n| Bar | Acme AI & Beta Labs |\n';
+    expect(facts(await graphOf({ 'w.md': md }), 'FROM_CONTRIBUTOR')).toEqual(['Bar -> Acme AI', 'Bar -> Beta Labs', 'Foo -> Turing', 'Foo -> Weights & Biases']);
+  });
+
   it('an org/name id is one name owned by org; two models written A/B stay two', async () => {
     const graph = await graphOf({
       'id.md': '## Models\n\n| Model | Base Model |\n| --- | --- |\n| [mosaicml/mpt-7b-chat](https://huggingface.co/mosaicml/mpt-7b-chat) | LLaMA/LLaMA2 |\n',
@@ -272,6 +298,10 @@ describe('prose in Chinese and Japanese', () => {
     ['模型主干为LLaMA并采用LoRA微调', 'LLaMA'],
     ['Vicuna をベースに日本語で追加学習', 'Vicuna'],
     ['LLaMA に対して日本語を継続事前学習', 'LLaMA'],
+    ['该模型由Med-SFT数据集基于Vicuna指令微调得到', 'Vicuna'],
+    ['基于百亿参数量语言大模型Vicuna（13B）训练', 'Vicuna'],
+    // Not listed, but a checkpoint of a well-known family, named in a strong phrase.
+    ['基于Baichuan-13B-Base指令微调得到', 'Baichuan-13B-Base'],
   ])('"%s" gives the base %s', async (text, base) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON')).toContain(`Subject -> ${base}`);
   });
@@ -280,6 +310,7 @@ describe('prose in Chinese and Japanese', () => {
     ['性能超过了Vicuna', 'a comparison'],
     ['使用Vicuna生成的数据训练', 'a data source'],
     ['Vicunaと比較して高性能', 'a comparison'],
+    ['基于Vicuna生成的数据训练', 'a data source'],
   ])('"%s" gives no base (%s)', async (text) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON').filter((f) => f.startsWith('Subject'))).toEqual([]);
   });
@@ -291,6 +322,16 @@ describe('prose in Chinese and Japanese', () => {
     ['A model developed by Mistral AI.', 'Mistral AI'],
   ])('"%s" credits %s', async (text, org) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR')).toContain(`Subject -> ${org}`);
+  });
+
+  it.each([
+    ['该项目由复旦大学数据智能与社会计算实验室开发的模型', ['复旦大学数据智能与社会计算实验室']],
+    ['由中国科学院计算技术研究所自然语言处理团队开发', ['中国科学院计算技术研究所自然语言处理团队']],
+    ['该项目由浙江大学、阿里巴巴达摩院以及华院计算三家单位共同设计研发的法律大模型', ['浙江大学', '阿里巴巴达摩院']],
+    ['该项目由德国萨尔大学团队和中国南京大学团队合作开发', ['中国南京大学团队', '德国萨尔大学团队']],
+  ])('"%s" credits the whole names %j, no shorter or split one', async (text, orgs) => {
+    const credited = facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR').filter((f) => f.startsWith('Subject'));
+    expect(credited).toEqual(orgs.map((o) => `Subject -> ${o}`).sort());
   });
 });
 

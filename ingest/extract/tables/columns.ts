@@ -91,10 +91,16 @@ export function assignColumns(
   if (subject && subject.why === 'header') {
     const p = profile(subject.index);
     const better = unnamed.find((c) => c.index < subject!.index && nameColumn(c) && profile(c.index).links >= 0.5);
-    if (p.nonEmpty >= 4 && p.distinct < 0.5 && better) {
+    // Or the unnamed column links every name while the header's column links almost none: the
+    // header then titles what the model is (`GPT (small, 1b)`), the links name the models.
+    const repeats = p.nonEmpty >= 4 && p.distinct < 0.5;
+    const unlinked = p.nonEmpty >= 4 && p.links < 0.3 && better !== undefined && profile(better.index).links >= MOSTLY;
+    if ((repeats || unlinked) && better) {
       subject.role = 'architecture';
       subject.why = 'content';
-      subject.detail = `header "${subject.header}" names the subject, but its values repeat (${pct(p.distinct)} distinct): read as the architecture`;
+      subject.detail = repeats
+        ? `header "${subject.header}" names the subject, but its values repeat (${pct(p.distinct)} distinct): read as the architecture`
+        : `header "${subject.header}" names the subject, but only ${pct(p.links)} of its values link while the unnamed column before it links ${pct(profile(better.index).links)}: read as the architecture`;
       better.role = 'subject';
       better.kind = subject.kind;
       better.why = 'content';

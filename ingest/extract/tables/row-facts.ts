@@ -296,7 +296,9 @@ const SENTENCE_PART = /[をにでがはて](?![\u30a0-\u30ff])|した|して|用
 
 function datasetNames(rich: RichText): NamePiece[] {
   const out: NamePiece[] = [];
-  const text = rich.text.replace(/[(（][^()（）]*[)）]/g, ' ');
+  let text = rich.text;
+  // Innermost first: `Japanese mC4 (87,425,304 ページ (782 GB))` keeps only its name.
+  for (let guard = 0; guard < 5 && /[(（][^()（）]*[)）]/.test(text); guard++) text = text.replace(/[(（][^()（）]*[)）]/g, ' ');
   for (const raw of text.split(/\s*(?:[+,、;\n]|<br\s*\/?>|\band\b)\s*/)) {
     const name = cleanName(raw.replace(/^(?:pre-?training|instruction tuning|sft|dpo|rlhf|fine-?tuning)\s*(?:\([^)]*\))?\s*[:：]\s*/i, ''));
     if (!name || isPlaceholder(name) || name.length > 60 || name.split(/\s+/).length > 5 || /^[\d.,\s~]+[a-z]*$/i.test(name) || /[.。]$/.test(name) || SENTENCE_PART.test(name)) continue;
