@@ -51,9 +51,10 @@ export function extractList(sink: Sink, list: List, at: SectionPath, ctx: ReadCo
     noteSectionDerivation(sink.out.mentions.slice(before).filter((m) => m.label === 'Model' && m.role === 'entry'), sink.source, at);
     return;
   }
+  const keysAreOrgs = orgKeyedList(sink, list, section);
   const readOne = (item: ListItem, itemGroup: EnclosingGroup | null) => {
     const before = sink.out.mentions.length;
-    readItem(sink, item, section, kind, category, itemGroup ?? group);
+    readItem(sink, item, section, kind, category, itemGroup ?? group, keysAreOrgs);
     noteSectionDerivation(sink.out.mentions.slice(before).filter((m) => m.label === 'Model' && m.role === 'entry'), sink.source, at);
   };
   if (shape?.kind === 'org') readOrgTree(sink, list, section, category, readOne, ctx.known);
@@ -71,7 +72,7 @@ function blockKind(said: SectionKind, told: string | undefined): SectionKind {
   return labels[t] ? { label: labels[t], certain: true } : said;
 }
 
-function readItem(sink: Sink, item: ListItem, section: string[], kind: SectionKind, category: Mention | null, group: EnclosingGroup | null): void {
+function readItem(sink: Sink, item: ListItem, section: string[], kind: SectionKind, category: Mention | null, group: EnclosingGroup | null, keysAreOrgs = false): void {
   // `- [ ] Add training code?`: a task of the list's maintainers, not an entry.
   if (typeof item.checked === 'boolean') return;
   const head = readHead(sink, item, section);
@@ -91,31 +92,62 @@ function readItem(sink: Sink, item: ListItem, section: string[], kind: SectionKi
     return;
   }
   const codeBlocks = item.children.filter((c): c is Code => c.type === 'code');
-  const things = orgKeyItem(sink, head, kind, category) ?? readThing(sink, head, children, kind, category, null, codeBlocks);
+  const things = orgKeyItem(sink, head, kind, category, keysAreOrgs) ?? readThing(sink, head, children, kind, category, null, codeBlocks);
   applyGroup(sink, things, group, head.place);
   creditPublishers(sink, things, head.place);
+}
+
+/** `Key: a, b, c`: a key and the names it lists, or null when the item is not of that shape. */
+function keyedNames(text: string): { key: string; own: string[]; derived: string[] } | null {
+  const m = /^\s*([^:：\n]{1,40}?)\s*[:：]\s*(.+)$/.exec(text);
+  if (!m) return null;
+  const [own, ...rest] = m[2].split(/\s+\/\s+/);
+  const split = (part: string) => part.split(/\s*[,，、;；]\s*/).map((n) => cleanName(n)).filter(Boolean);
+  const names = split(own);
+  const derived = rest.flatMap(split);
+  if (!names.length || [...names, ...derived].some((n) => looksLikeSentence(n) || n.split(/\s+/).length > 4)) return null;
+  return { key: cleanName(m[1]), own: names, derived };
+}
+
+/**
+ * A list whose items are mostly `Org: models` with a known organization as the key
+ * (`Meta: OPT, LLaMA`, `Google: BERT, T5`): its other keys of that shape name organizations
+ * too (`huggingface BigScience: BLOOM`, `ColossalAI: ColossalChat`), unless they name a model.
+ */
+function orgKeyedList(sink: Sink, list: List, section: string[]): boolean {
+  let keyed = 0;
+  let orgs = 0;
+  for (const item of list.children) {
+    const head = readHead(sink, item, section);
+    if (!head || head.rich.links.length) continue;
+    const k = keyedNames(head.rich.text);
+    if (!k) continue;
+    keyed++;
+    if (isOrganizationName(k.key, SEED_KNOWLEDGE)) orgs++;
+  }
+  return keyed >= 3 && orgs / keyed >= 0.6;
 }
 
 /**
  * `Meta: OPT, LLaMA / Alpaca, Vicuna` in a section of models: an organization as the key and
  * its models as the value, each FROM_CONTRIBUTOR it. What follows ` / ` is set apart from the
- * organization's own (derived models), so it is not credited to it.
+ * organization's own (models derived from them, by others): models of the section, credited to
+ * no one.
  */
-function orgKeyItem(sink: Sink, head: Head, kind: SectionKind, category: Mention | null): Mention[] | null {
+function orgKeyItem(sink: Sink, head: Head, kind: SectionKind, category: Mention | null, keysAreOrgs: boolean): Mention[] | null {
   if (!kind || typeof kind !== 'object' || kind.label !== 'Model' || head.rich.links.length) return null;
-  const m = /^\s*([^:：\n]{1,40}?)\s*[:：]\s*(.+)$/.exec(head.rich.text);
-  if (!m || !isOrganizationName(cleanName(m[1]), SEED_KNOWLEDGE)) return null;
-  const own = m[2].split(/\s+\/\s+/)[0];
-  const names = own.split(/\s*[,，、;；]\s*/).map((n) => cleanName(n)).filter(Boolean);
-  if (!names.length || names.some((n) => looksLikeSentence(n) || n.split(/\s+/).length > 4)) return null;
+  const k = keyedNames(head.rich.text);
+  if (!k) return null;
+  const isOrg = isOrganizationName(k.key, SEED_KNOWLEDGE) || (keysAreOrgs && k.key.split(/\s+/).length <= 3 && !SEED_KNOWLEDGE.isModel(k.key));
+  if (!isOrg) return null;
   const prov = provenance(head.place, 'list', { text: cleanText(head.rich.text) });
-  const org = organizationMention(sink, cleanName(m[1]), prov);
-  const things = names.map((name) => sink.mention({ label: 'Model', certain: true, role: 'entry', name, props: {}, provenance: provenance(head.place, 'list') }));
-  for (const t of things) {
-    sink.statement('FROM_CONTRIBUTOR', t, org, prov);
-    if (category) sink.statement('IN_CATEGORY', t, category, provenance(head.place, 'list'));
-  }
-  return things;
+  const org = organizationMention(sink, k.key, prov);
+  const model = (name: string) => sink.mention({ label: 'Model', certain: true, role: 'entry', name, props: {}, provenance: provenance(head.place, 'list') });
+  const things = k.own.map(model);
+  for (const t of things) sink.statement('FROM_CONTRIBUTOR', t, org, prov);
+  const derived = k.derived.map(model);
+  if (category) for (const t of [...things, ...derived]) sink.statement('IN_CATEGORY', t, category, provenance(head.place, 'list'));
+  return [...things, ...derived];
 }
 
 /**

@@ -75,6 +75,8 @@ export interface Lexicon {
   /** Base markers: `LLaMA 底座` → LLaMA. */
   baseMarkers: { affix: 'prefix' | 'suffix'; words: string[] }[];
   orgWords: string[];
+  /** Countries written before a foreign institution's name (`德国萨尔大学`). */
+  placePrefixes: string[];
   licenses: License[];
   isPlaceholder(value: string, role?: Role): boolean;
   yes: Set<string>;
@@ -128,7 +130,7 @@ export function loadLexicon(): Lexicon {
     return { kind, match: r.match, words: allWords(r.words, where).map(normaliseLabel) };
   });
 
-  const groups = readJson('groups.json') as { baseMarkers: { affix: 'prefix' | 'suffix'; words: Words }[]; orgWords: Words };
+  const groups = readJson('groups.json') as { baseMarkers: { affix: 'prefix' | 'suffix'; words: Words }[]; orgWords: Words; placePrefixes: Words };
   const values = readJson('values.json') as { placeholders: Record<string, string[]>; yes: string[]; no: string[] };
   const placeholders = new Map<string, Set<string>>();
   for (const [role, list] of Object.entries(values.placeholders)) {
@@ -148,6 +150,7 @@ export function loadLexicon(): Lexicon {
     sectionRules: sections,
     baseMarkers: groups.baseMarkers.map((m, i) => ({ affix: m.affix, words: allWords(m.words, `groups.json marker ${i + 1}`) })),
     orgWords: allWords(groups.orgWords, 'groups.json orgWords'),
+    placePrefixes: allWords(groups.placePrefixes, 'groups.json placePrefixes'),
     licenses,
     isPlaceholder(value, role) {
       const v = value.normalize('NFKC').trim().toLowerCase();

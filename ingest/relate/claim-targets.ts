@@ -5,6 +5,7 @@ import { cleanName } from '../names/text.js';
 import type { Claim, TextLink } from '../extract/types.js';
 import type { Entity } from '../resolve/entity.js';
 import type { EntityIndex } from './entity-index.js';
+import { AFTER_BASE_NAME } from '../extract/prose/patterns.js';
 
 /** What a claim points at: a known entity, or a name the lists do not otherwise know. */
 export type Target =
@@ -14,7 +15,7 @@ export type Target =
 
 /** Words between a trigger and the name it introduces: articles, possessives, sizes, quantities. */
 const FILLER =
-  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[\u3040-\u30ff\u3400-\u9fff]{1,10}的|[\u3040-\u30ff\u3400-\u9fff]{0,12}模型|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
+  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[0-9\u3040-\u30ff\u3400-\u9fff]{1,12}的|[\u3040-\u30ff\u3400-\u9fff]{0,12}模型|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
 
 const TRAILING = /[\s,.;:!?)\]"'”’*`]+$|'s$|\(.*$/;
 
@@ -76,14 +77,15 @@ function nameAt(text: string, at: number, index: EntityIndex): { entities: Entit
 }
 
 /** The first word after `at` (a possible proper name) and the phrase it starts, for reports. */
-function candidate(text: string, at: number): { word: string; phrase: string } {
+function candidate(text: string, at: number): { word: string; phrase: string; length: number } {
   const rest = text.slice(at, at + 200);
   const phrase = cleanName(rest.split(/[,.;:()，。；：（）]/)[0].split(/\s+/).slice(0, 4).join(' '));
-  // `ChatGLM-6B的中文问诊模型`: the Latin run is the word.
+  // `ChatGLM-6B的中文问诊模型`, `TigerBot-7B-base，TigerBot-180B`: the Latin run is the word.
   const first = rest.match(/^\S+/)?.[0] ?? '';
   const latin = /^[A-Za-z0-9][\w.+-]*/.exec(first);
-  const word = cleanName((latin && CJK.test(first) ? latin[0] : first).replace(TRAILING, ''));
-  return { word, phrase };
+  const raw = latin && /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/.test(first) ? latin[0] : first;
+  const word = cleanName(raw.replace(TRAILING, ''));
+  return { word, phrase, length: raw.length };
 }
 
 function linkTarget(link: TextLink, index: EntityIndex): Target {
@@ -122,8 +124,8 @@ function targetAt(claim: Claim, at: number, index: EntityIndex, first: boolean):
   if (named) return null;
   const described = first ? linkAfterDescription(text, at, links) : null;
   if (described) return { target: linkTarget(described, index), end: described.end };
-  const { word, phrase } = candidate(text, at);
-  return word ? { target: { kind: 'unknown', text: word, phrase }, end: at + (text.slice(at).match(/^\S+/)?.[0].length ?? word.length) } : null;
+  const { word, phrase, length } = candidate(text, at);
+  return word ? { target: { kind: 'unknown', text: word, phrase }, end: at + length } : null;
 }
 
 /** `X, Y and Z`, also after a data noun: `CodeSet data and MedQA`, `ShareGPT dialogues and the OpenOrca dataset`. */
@@ -179,6 +181,8 @@ export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
   for (let n = 0; n < 5; n++) {
     const found = targetAt(claim, at, index, n === 0);
     if (!found) break;
+    // `基于ChatGPT生成的数据`, `在Stanford Alpaca模式基础上`: the name modifies what follows it.
+    if (claim.relation === 'base' && AFTER_BASE_NAME.test(text.slice(found.end, found.end + 16))) break;
     out.push(found.target);
     const next = COORDINATION.exec(text.slice(found.end));
     if (!next) break;

@@ -3,6 +3,7 @@ import type { Claim } from '../extract/types.js';
 import { SEED_KNOWLEDGE } from '../extract/knowledge.js';
 import { isOrganizationName, withoutEtAl } from '../extract/organizations.js';
 import { cleanName } from '../names/text.js';
+import { LEXICON } from '../lexicon/lexicon.js';
 import type { Entity, Resolution } from '../resolve/entity.js';
 
 /**
@@ -40,6 +41,17 @@ const STOP = /[，。；、,.;:：()（）\n]|\s(?:and|with|in|on|for|at|to|usin
 /** People named after an organization (`中国人民大学GSAI研究人员`, `…多位老师和学生`): the organization is the name. */
 const PEOPLE = /(?:的)?(?:研究人员|研究者|研究员|学者|老师和学生|多位老师|团队成员|成员|科学家|[两二三四五六七八九十几多]家(?:单位|机构|公司|高校))(?:参与|共同|联合)?$/;
 
+/**
+ * Words between a name and its verb that are no part of it: adverbs and times
+ * (`谷歌在今年4月发布`, `LAION重磅开源`, `Hugging Face研究人员近期发布`). Texts here are at most 80
+ * characters, so the anchored repetition stays cheap.
+ */
+const TAIL = /(?:共同|一起|联合|合作|重磅|正式|已经|近期|最近|近日|日前|开源|等(?:机构|单位|高校|公司|团队)?|(?:于|在)?(?:今年|去年|前年|\d{4}年)(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:于|在)?\d{1,2}月(?:份|\d{1,2}日)?)+$/;
+
+function withoutTail(text: string): string {
+  return text.replace(TAIL, '').replace(PEOPLE, '').replace(TAIL, '').trim();
+}
+
 /** Words that lead into the name in `该项目是由复旦大学…`, `是阿里云研发的`: the name starts after them. */
 const LEAD_IN = /^.*(?:由|是|为|被|经|受)(?=[^由是为被经受]{2,}$)/;
 
@@ -50,8 +62,13 @@ const LEAD_IN = /^.*(?:由|是|为|被|经|受)(?=[^由是为被经受]{2,}$)/;
 function withoutModifier(text: string): string {
   const m = /^([^的]{1,30})的(?=\S{2,})/.exec(text);
   if (!m) return text;
+  // `阿卜杜拉国王科技大学的研究团队`: a team of no name belongs to the organization before it.
+  if (GENERIC_GROUP.test(text.slice(m[0].length))) return m[1];
   return SEED_KNOWLEDGE.isOrganization(m[1]) ? m[1] : text.slice(m[0].length);
 }
+
+/** A group named by what it is, not who: `研究团队`, `团队`, `课题组`. */
+const GENERIC_GROUP = /^(?:研究|开发|技术)?(?:团队|小组|课题组|研究组|实验室)/;
 
 /** CJK runs are tried longest first, then shorter prefixes (after) or suffixes (before), down to two characters. */
 function cjkRuns(run: string, from: 'start' | 'end'): string[] {
@@ -69,17 +86,22 @@ function candidates(claim: Claim): { text: string; url?: string }[] {
     let rest = text.slice(at, at + 80);
     const verb = ZH_VERB.exec(rest);
     if (verb && verb.index > 0 && !/[\s,]/.test(rest.slice(0, verb.index).trim().slice(-1))) rest = rest.slice(0, verb.index);
-    rest = rest.replace(LEAD_IN, '').replace(PEOPLE, '');
+    rest = withoutTail(rest.replace(LEAD_IN, ''));
     const stop = STOP.exec(rest);
     if (stop) rest = rest.slice(0, stop.index);
     rest = withoutModifier(rest.trim());
-    if (/^[\u3040-\u30ff\u3400-\u9fff]/.test(rest)) return cjkRuns(rest.split(/\s/)[0], 'start').map((t) => ({ text: t }));
+    if (/^[\u3040-\u30ff\u3400-\u9fff]/.test(rest)) {
+      const run = rest.split(/\s/)[0];
+      // `非盈利机构LAION`: a description, then the name in Latin letters.
+      const latin = /[A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,3}$/.exec(rest);
+      return [...cjkRuns(run, 'start'), ...(latin && latin.index > 0 ? [latin[0]] : [])].map((t) => ({ text: t }));
+    }
     const words = rest.split(/\s+/).filter(Boolean).slice(0, 5);
     return words.map((_, n) => ({ text: words.slice(0, words.length - n).join(' ') }));
   }
   const before = text.slice(Math.max(0, at - 40), at);
   const cut = Math.max(...['，', '。', '；', '：', ':', ',', '、', '(', '（', ')', '）'].map((c) => before.lastIndexOf(c)));
-  const chunk = withoutModifier(before.slice(cut + 1).trim().replace(LEAD_IN, '').replace(PEOPLE, ''));
+  const chunk = withoutModifier(withoutTail(before.slice(cut + 1).trim().replace(LEAD_IN, '')));
   if (!chunk) return [];
   if (/[\u3040-\u30ff\u3400-\u9fff]/.test(chunk)) return cjkRuns(chunk.split(/\s+/).pop()!, 'end').map((t) => ({ text: t }));
   const words = chunk.split(/\s+/);
@@ -119,8 +141,16 @@ export function contributorTargets(claim: Claim, index: OrganizationIndex): Cont
   return out.length ? out : [first];
 }
 
+/** `德国萨尔大学团队` → `萨尔大学团队`: a country before a foreign institution is no part of its name. */
+function withoutPlace(name: string): string {
+  if (SEED_KNOWLEDGE.isOrganization(name)) return name;
+  const place = LEXICON.placePrefixes.find((p) => name.startsWith(p));
+  const rest = place ? name.slice(place.length).trim() : '';
+  return rest.length >= 3 && isOrganizationName(rest, SEED_KNOWLEDGE) ? rest : name;
+}
+
 export function contributorTarget(claim: Claim, index: OrganizationIndex): ContributorTarget | null {
-  const list = candidates(claim);
+  const list = candidates(claim).map((c) => ({ ...c, text: withoutPlace(c.text) }));
   for (const c of list) {
     const name = cleanName(c.text);
     if (!name) continue;

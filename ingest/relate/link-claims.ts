@@ -5,7 +5,8 @@ import type { Entity, Resolution } from '../resolve/entity.js';
 import { cleanName } from '../names/text.js';
 import { SEED_KNOWLEDGE } from '../extract/knowledge.js';
 import { BasedOnPolicy } from './based-on-policy.js';
-import { claimTargets } from './claim-targets.js';
+import { claimTargets, type Target } from './claim-targets.js';
+import { nameKey } from '../graph/name-key.js';
 import { contributorTargets, organizationIndex } from './contributor-targets.js';
 import { entityIndex } from './entity-index.js';
 
@@ -41,7 +42,7 @@ const HARDWARE_AFTER = /^\s*(?:AI\s+)?(?:super ?computers?|gpus?|tpus?|clusters?
  */
 function knownModelName(target: { text: string; phrase?: string }, direction: 'after' | 'before'): string | null {
   // `Baichuan-13B-Base指令微调得到`: a Latin name ends where CJK text begins.
-  const phrase = (target.phrase ?? target.text).replace(/(?<=[A-Za-z0-9])[\u3040-\u30ff\u3400-\u9fff].*$/s, '');
+  const phrase = (target.phrase ?? target.text).split(/[、，,;；]/)[0].replace(/(?<=[A-Za-z0-9])[\u3040-\u30ff\u3400-\u9fff].*$/s, '');
   const words = phrase.split(/\s+/).filter(Boolean).slice(0, 5);
   for (let n = words.length; n >= 1; n--) {
     const run = direction === 'after' ? words.slice(0, n) : words.slice(words.length - n);
@@ -79,12 +80,12 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
   const out: LinkedClaims = { mentions: [], statements: [], unlinked: [] };
   let seq = 0;
 
-  const newMention = (claim: Claim, label: NodeLabel, name: string, url?: string, writtenAs?: string): Mention => {
+  const newMention = (claim: Claim, label: NodeLabel, name: string, url?: string, writtenAs?: string, role: Mention['role'] = 'reference'): Mention => {
     const m: Mention = {
       id: `${claim.provenance.source}:${claim.provenance.line}:t${++seq}`,
       label,
       certain: true,
-      role: 'reference',
+      role,
       name,
       ...(url ? { url } : {}),
       ...(writtenAs && writtenAs !== name ? { writtenAs: [writtenAs] } : {}),
@@ -124,7 +125,13 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
     const trains = subject.label === 'Model' || subject.label === 'Method' || subject.label === 'Project';
     if (!trains && ['tuned-on', 'data', 'data-named', 'generated-by', 'technique'].includes(claim.relation)) continue;
     const strong = claim.strength === 'strong';
-    for (const target of claimTargets(claim, index)) {
+    for (const found of claimTargets(claim, index)) {
+      // `开源了包括模型：TigerBot-7B, TigerBot-180B`: a release names checkpoints exactly; one
+      // that only shares its family with a known model (the subject itself) is a model of its own.
+      const target: Target =
+        claim.relation === 'release' && found.kind === 'known' && ![found.entity.name, ...found.entity.aliases].some((n) => nameKey(n) === nameKey(found.text))
+          ? { kind: 'unknown', text: found.text }
+          : found;
       if (target.kind === 'known' && target.entity === subject) continue;
       const p = claim.provenance;
       const unknown = target.kind === 'unknown' ? target : null;
@@ -201,7 +208,8 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
         case 'release': {
           if (known) state('RELATED_TO', claim.subject, ref(known), p);
           else if (unknown && (unknown.link || /^[A-Z][\w.-]+$/.test(unknown.text))) {
-            state('RELATED_TO', claim.subject, newMention(claim, 'Model', unknown.text, unknown.link?.url).id, p);
+            // A released checkpoint is listed as much as a table row: an entry of its own, a size of its family.
+            state('RELATED_TO', claim.subject, newMention(claim, 'Model', unknown.text, unknown.link?.url, undefined, 'entry').id, p);
           }
           break;
         }

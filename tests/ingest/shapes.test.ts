@@ -227,13 +227,33 @@ describe('groups', () => {
     expect(facts(graph, 'BASED_ON')).toEqual(['Alpaca -> LLaMA']);
   });
 
-  it('items of an organization (`Meta: OPT, LLaMA / Alpaca`) are its models; what follows the slash is not', async () => {
+  it('items of an organization (`Meta: OPT, LLaMA / Alpaca`) are its models; what follows the slash are models credited to no one', async () => {
     const graph = await graphOf({ 'o.md': '## Base Models\n- Meta: OPT, LLaMA / Alpaca, Vicuna\n- Google: BERT, T5\n' });
     expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['BERT -> Google', 'LLaMA -> Meta', 'OPT -> Meta', 'T5 -> Google']);
+    expect(models(graph)).toEqual(['Alpaca', 'BERT', 'LLaMA', 'OPT', 'T5', 'Vicuna']);
+    expect(facts(graph, 'BASED_ON')).toEqual([]);
+  });
+
+  it('in a list of mostly known organizations’ lines, an unknown key is an organization too', async () => {
+    const md = '## Base Models\n- Meta: OPT, LLaMA\n- Google: BERT, T5\n- DeepMind: Gopher\n- huggingface BigScience: BLOOM\n- ColossalAI: ColossalChat\n';
+    const graph = await graphOf({ 'o.md': md });
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toContain('BLOOM -> huggingface BigScience');
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toContain('ColossalChat -> ColossalAI');
+    expect(models(graph)).not.toContain('ColossalAI');
+    // Without that majority the key stays unread as an organization.
+    const lone = await graphOf({ 'l.md': '## Base Models\n- ColossalAI: ColossalChat\n- Koala\n- Vicuna\n' });
+    expect(facts(lone, 'FROM_CONTRIBUTOR')).toEqual([]);
   });
 });
 
 describe('key-value sub-items', () => {
+  it('the checkpoints a 简介 says were released are models of their own, sizes of the family', async () => {
+    const md = ['## 模型', '', '* TigerBot', '  * 地址：https://github.com/TigerResearch/TigerBot', '  * 简介：一个多语言模型，开源了包括模型：TigerBot-7B, TigerBot-7B-base，TigerBot-180B，基本训练和推理代码。', ''].join('\n');
+    const graph = await graphOf({ 't.md': md });
+    expect(models(graph)).toEqual(['TigerBot', 'TigerBot-180B', 'TigerBot-7B', 'TigerBot-7B-base']);
+    expect(facts(graph, 'VARIANT_OF')).toEqual(['TigerBot-180B -> TigerBot', 'TigerBot-7B -> TigerBot']);
+  });
+
   it('reads 地址, 简介, 基座模型, 院校 and License, in one list or as one value per line', async () => {
     const md = [
       '## 模型',
@@ -311,6 +331,9 @@ describe('prose in Chinese and Japanese', () => {
     ['使用Vicuna生成的数据训练', 'a data source'],
     ['Vicunaと比較して高性能', 'a comparison'],
     ['基于Vicuna生成的数据训练', 'a data source'],
+    ['在Vicuna模式基础上，结合了多个数据集微调获得', 'a recipe'],
+    ['A model fine-tuned from Vicuna outputs.', 'a data source'],
+    ['基于LLaMA架构从头训练', 'an architecture'],
   ])('"%s" gives no base (%s)', async (text) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON').filter((f) => f.startsWith('Subject'))).toEqual([]);
   });
@@ -324,11 +347,21 @@ describe('prose in Chinese and Japanese', () => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR')).toContain(`Subject -> ${org}`);
   });
 
+  it('a sentence about a well-known model the row’s name builds on is about that model', async () => {
+    const md = '# 平替\n\n### PaLM-rlhf-pytorch\n\n其基本思路是使用RLHF的方法。PaLM是谷歌在今年4月发布的大模型。\n\n### ChatYuan\n\nChatYuan是一个对话模型。\n\n### MOSS\n\nMOSS是一个对话模型。\n';
+    expect(facts(await graphOf({ 'h.md': md }), 'FROM_CONTRIBUTOR')).toEqual(['PaLM -> 谷歌']);
+  });
+
   it.each([
     ['该项目由复旦大学数据智能与社会计算实验室开发的模型', ['复旦大学数据智能与社会计算实验室']],
     ['由中国科学院计算技术研究所自然语言处理团队开发', ['中国科学院计算技术研究所自然语言处理团队']],
     ['该项目由浙江大学、阿里巴巴达摩院以及华院计算三家单位共同设计研发的法律大模型', ['浙江大学', '阿里巴巴达摩院']],
-    ['该项目由德国萨尔大学团队和中国南京大学团队合作开发', ['中国南京大学团队', '德国萨尔大学团队']],
+    // A country before a foreign institution is no part of its name; 中国 begins many names.
+    ['该项目由德国萨尔大学团队和中国南京大学团队合作开发', ['中国南京大学团队', '萨尔大学团队']],
+    ['该项目来自沙特阿拉伯阿卜杜拉国王科技大学的研究团队', ['阿卜杜拉国王科技大学']],
+    ['Subject是谷歌在今年4月发布的大模型', ['谷歌']],
+    ['Subject是由斯坦福、CMU、UC伯克利等机构的学者联合发布的', ['CMU', 'UC伯克利', '斯坦福']],
+    ['由非盈利机构LAION重磅开源发布', ['LAION']],
   ])('"%s" credits the whole names %j, no shorter or split one', async (text, orgs) => {
     const credited = facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR').filter((f) => f.startsWith('Subject'));
     expect(credited).toEqual(orgs.map((o) => `Subject -> ${o}`).sort());

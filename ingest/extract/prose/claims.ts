@@ -3,7 +3,7 @@ import type { Place, Sink } from '../sink.js';
 import { provenance } from '../sink.js';
 import type { Claim, Mention, RichText } from '../types.js';
 import { appositiveClaims } from './appositive.js';
-import { COMPARISON, DATA_PROVENANCE, GENERATED, TRIGGERS } from './patterns.js';
+import { COMPARISON, DATA_PROVENANCE, TRIGGERS } from './patterns.js';
 import { splitSentences } from './sentences.js';
 import { sentenceSubject } from './subject.js';
 
@@ -60,12 +60,11 @@ export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provena
       const clause = clauseBefore(text, start);
       if ((t.relation === 'base' || t.relation === 'tuned-on' || t.relation === 'data-named') && COMPARISON.test(clause)) continue;
       if (t.relation === 'base' && t.direction === 'after' && /\blike\b|-like\b|-level\b|-style\b/i.test(clauseAfter(text, end))) continue;
-      // Where data came from shows in the clause that holds the target: before a `before` trigger
-      // (`使用Vicuna生成的数据训练`), after a Chinese or Japanese `after` one (`基于ChatGPT生成的数据`),
-      // whose words before it (`由DISC-Med-SFT数据集基于Baichuan…`) name the data, not the base, and
-      // whose data words after the name (`基于 LLaMA-7B 经过中文数据集增量预训练`) say what it was trained on.
+      // Where data came from shows in the clause before the target (`使用Vicuna生成的数据训练`); a
+      // Chinese or Japanese `after` trigger's words before it name the data, not the base
+      // (`由DISC-Med-SFT数据集基于Baichuan…`): there the words right after the name decide (relate/).
       const cjkAfter = t.direction === 'after' && (t.lang === 'zh' || t.lang === 'ja');
-      if (t.relation === 'base' && (cjkAfter ? GENERATED.test(clauseAfter(text, end)) : DATA_PROVENANCE.test(clause))) continue;
+      if (t.relation === 'base' && !cjkAfter && DATA_PROVENANCE.test(clause)) continue;
       const offset = t.direction === 'after' ? end : start;
       // Earlier triggers win for the same target position (successor before `version of`).
       const key = `${t.direction}:${offset}`;

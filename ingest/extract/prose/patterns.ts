@@ -25,7 +25,7 @@ export interface Trigger {
 const RELATIONS: ClaimRelation[] = ['base', 'tuned-on', 'data', 'data-named', 'generated-by', 'technique', 'eval', 'related', 'release', 'by'];
 
 interface PhraseTable {
-  guards: Record<'comparison' | 'dataProvenance' | 'generated' | 'training', Record<string, string>>;
+  guards: Record<'comparison' | 'dataProvenance' | 'afterBaseName' | 'training', Record<string, string>>;
   triggers: {
     lang: string;
     relation: ClaimRelation;
@@ -66,8 +66,11 @@ export const COMPARISON = guard('comparison');
 /** Words that make a clause about where data came from: its models are sources, not bases. */
 export const DATA_PROVENANCE = guard('dataProvenance');
 
-/** After a Chinese or Japanese base trigger, words after the name that make it a source of data (`基于ChatGPT生成的数据`). */
-export const GENERATED = guard('generated');
+/**
+ * Words right after a base's name that make the name a modifier: a source of data
+ * (`基于ChatGPT生成的数据`, `Alpaca数据集`) or a recipe (`在Stanford Alpaca模式基础上`), not a base.
+ */
+export const AFTER_BASE_NAME = guard('afterBaseName');
 
 export const TRIGGERS: Trigger[] = table.triggers.map((t, i) => {
   const where = `trigger ${i + 1}`;

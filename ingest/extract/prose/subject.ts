@@ -1,5 +1,6 @@
 import { nameKey } from '../../graph/name-key.js';
 import { cleanName } from '../../names/text.js';
+import { familyKeys, SEED_KNOWLEDGE } from '../knowledge.js';
 import type { Mention, RichText } from '../types.js';
 
 /** `X is …`, `The X models are …`, `X是…`, `X由…`: the name a sentence is about, if it says. */
@@ -8,12 +9,15 @@ const SENTENCE_SUBJECT_CJK = /^(?:新提出的)?([A-Za-z][\w.+-]*(?:\s[A-Za-z0-9
 const PRONOUN = /^(?:it|its|this|these|they|we|our|the|that)$/i;
 
 /** Whether a spelling names this mention, allowing suffixes such as `Mistral 7B` or `AquilaCode-multi`. */
-function names(spelling: string, m: Mention): 'exact' | 'prefix' | null {
+function names(spelling: string, m: Mention): 'exact' | 'prefix' | 'other' | null {
   const k = nameKey(spelling);
   const mk = nameKey(m.name);
   if (!k || !mk) return null;
   if (k === mk) return 'exact';
-  if (k.startsWith(mk) || mk.startsWith(k)) return 'prefix';
+  if (k.startsWith(mk)) return 'prefix';
+  // `PaLM是谷歌…发布的` under `PaLM-rlhf-pytorch`: a well-known model the row's name builds on is
+  // another thing, unless the row is one of its sizes or versions.
+  if (mk.startsWith(k)) return SEED_KNOWLEDGE.isModel(spelling) && !familyKeys(m.name).includes(k) ? 'other' : 'prefix';
   return null;
 }
 
@@ -39,7 +43,7 @@ export function sentenceSubject(sentence: RichText, subjects: Mention[]): Senten
     if (exact.length) return { kind: 'rows', mentions: exact };
     const prefix = subjects.filter((s) => names(spelling, s) === 'prefix');
     if (prefix.length === 1) return { kind: 'rows', mentions: prefix };
-    if (leadName === spelling) return { kind: 'other', name: spelling };
+    if (leadName === spelling || subjects.some((s) => names(spelling, s) === 'other')) return { kind: 'other', name: spelling };
     return { kind: 'none' };
   }
   if (subjects.length === 1) return { kind: 'rows', mentions: subjects };
