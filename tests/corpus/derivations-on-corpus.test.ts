@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { loadGraph } from '../../ingest/load/load.js';
 import { testDriver } from '../support/database.js';
 import { corpusGraph } from '../support/corpus.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { dataOf, startTestServer, type TestServer } from '../support/server.js';
 
 /** How models were made, asked of the API on the bundled corpus, and checked against what the ingest read. */
 
@@ -20,12 +20,7 @@ afterAll(async () => {
   await driver?.close();
 });
 
-async function data(query: string) {
-  const { status, body } = await server.graphql(query);
-  expect(body.errors).toBeUndefined();
-  expect(status).toBe(200);
-  return body.data;
-}
+const data = (query: string, variables?: Record<string, unknown>) => dataOf(server, query, variables);
 
 const names = (items: { name: string }[]) => items.map((i) => i.name);
 

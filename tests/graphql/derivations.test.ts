@@ -10,7 +10,7 @@ import { buildSchema } from '../../src/graphql/schema.js';
 import { API_DERIVATION_KINDS } from '../../src/records/derivation.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { testDriver } from '../support/database.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { dataOf, startTestServer, type TestServer } from '../support/server.js';
 
 /** How models were made, over GraphQL on the fixture graph (see tests/queries/derivations.test.ts for its kinds). */
 
@@ -27,12 +27,7 @@ afterAll(async () => {
   await driver?.close();
 });
 
-async function data(query: string, variables?: Record<string, unknown>) {
-  const { status, body } = await server.graphql(query, variables);
-  expect(body.errors).toBeUndefined();
-  expect(status).toBe(200);
-  return body.data;
-}
+const data = (query: string, variables?: Record<string, unknown>) => dataOf(server, query, variables);
 
 const names = (items: { name: string }[]) => items.map((i) => i.name);
 

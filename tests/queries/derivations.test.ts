@@ -12,6 +12,7 @@ import { relationsPage } from '../../src/queries/relations.js';
 import type { CypherRunner } from '../../src/queries/runner.js';
 import { toDerivation } from '../../src/records/derivation.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
+import { NO_FILTER } from '../support/model-filter.js';
 import { testDriver, testRunner } from '../support/database.js';
 
 /**
@@ -35,12 +36,7 @@ afterAll(async () => {
 });
 
 const names = (nodes: { name: string }[]) => nodes.map((n) => n.name);
-const noFilter: ModelFilterKeys = {
-  contributor: null, basedOn: null, descendsFrom: null, dataset: null, language: null,
-  license: null, domain: null, category: null, nameContains: null,
-  releasedAfter: null, releasedBefore: null, minParameters: null, maxParameters: null, derivation: null,
-};
-const listed = async (filter: Partial<ModelFilterKeys>) => names((await modelsPage(runner, { ...noFilter, ...filter }, 'NAME', 0, 20)).nodes);
+const listed = async (filter: Partial<ModelFilterKeys>) => names((await modelsPage(runner, { ...NO_FILTER, ...filter }, 'NAME', 0, 20)).nodes);
 
 describe('edges carry their derivation', () => {
   it('reads kinds, methods and evidence back as the ingest wrote them (neighbours)', async () => {
@@ -89,7 +85,7 @@ describe('modelsPage by derivation (ModelFilter.derivation)', () => {
   it('alone, any base will do; several kinds mean any of them', async () => {
     expect(await listed({ derivation: ['UNSPECIFIED'] })).toEqual(['Dolly']);
     expect(await listed({ derivation: ['ADAPTER', 'ALIGNMENT'] })).toEqual(['Chinese-Vicuna', 'WizardVicunaLM']);
-    const page = await modelsPage(runner, { ...noFilter, derivation: ['FINETUNE'] }, 'NAME', 0, 2);
+    const page = await modelsPage(runner, { ...NO_FILTER, derivation: ['FINETUNE'] }, 'NAME', 0, 2);
     expect(page.total).toBe(3);
   });
 

@@ -1,4 +1,5 @@
-import type { NodeRecord } from '../../records/node-record.js';
+import type { Derivation } from '../../../ingest/graph/types.js';
+import type { EdgeRecord, NodeRecord } from '../../records/node-record.js';
 import { byCount, passesKinds } from '../../records/derivation.js';
 import type { Way } from '../../queries/edges.js';
 import type { Context } from '../context.js';
@@ -15,12 +16,12 @@ const kindsOf = (args: KindsArgs | undefined) => (args?.kinds?.length ? args.kin
 
 /** The BASED_ON hops of a model one way, to models, with their relation, filtered by kinds. */
 async function links(n: NodeRecord, way: Way, kinds: readonly string[] | null, ctx: Context) {
-  const hops = await ctx.loaders.hops(n.id, way, ['BASED_ON']);
-  const seen = new Set<string>();
-  return hops
-    .filter((h) => h.node.label === 'Model' && passesKinds(h.edge, kinds))
-    .filter((h) => !seen.has(h.node.id) && seen.add(h.node.id))
-    .map((h) => ({ model: h.node, derivation: h.edge.derivation, relation: h.edge }));
+  const byModel = new Map<string, { model: NodeRecord; derivation: Derivation | null; relation: EdgeRecord }>();
+  for (const hop of await ctx.loaders.hops(n.id, way, ['BASED_ON'])) {
+    if (hop.node.label !== 'Model' || !passesKinds(hop.edge, kinds) || byModel.has(hop.node.id)) continue;
+    byModel.set(hop.node.id, { model: hop.node, derivation: hop.edge.derivation, relation: hop.edge });
+  }
+  return [...byModel.values()];
 }
 
 function models(way: Way) {
