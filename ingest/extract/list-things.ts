@@ -57,9 +57,13 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
     description = sliceRich(rich, leadBold.end, rich.text.length);
   } else {
     const colon = rich.text.search(/[:：]/);
-    const end = colon >= 0 ? colon : rich.text.length;
+    let end = colon >= 0 ? colon : rich.text.length;
+    // `XrayGLM，首个会看胸部X光片的中文多模态医学大模型：`: the name, then what it is.
+    const comma = rich.text.slice(0, end).search(/[，,]/);
+    const said = comma > 0 ? /[\u3400-\u9fff]{4}/.test(rich.text.slice(comma, end)) && !/[\u3400-\u9fff]/.test(rich.text.slice(0, comma)) : false;
+    if (said) end = comma;
     nameRich = sliceRich(rich, 0, end);
-    description = colon >= 0 ? sliceRich(rich, colon + 1, rich.text.length) : { text: '', links: [], bold: [] };
+    description = end < rich.text.length ? sliceRich(rich, end + 1, rich.text.length) : { text: '', links: [], bold: [] };
   }
   for (const r of head.resources) {
     // Resource links are not part of the name or the description.

@@ -162,6 +162,35 @@ describe('columns known by their values', () => {
   });
 });
 
+describe('training-data cells', () => {
+  it('a data column beside rows of projects says what they were trained on; counts, labels, descriptions and placeholders are no dataset', async () => {
+    const md = [
+      '## Model Spec',
+      '',
+      '| project | base model | data |',
+      '| --- | --- | --- |',
+      '| [Stanford/Alpaca](https://crfm.stanford.edu/alpaca) | LLaMA-7B | 52K instruction-following dataset |',
+      '| [NLPCloud/instruct-gpt-j](https://nlpcloud.com/x) | GPT-J-6B | 52K Alpaca |',
+      '| [FastChat/**Vicuna**](https://vicuna.lmsys.org/) | LLaMA-13B | 70K user-shared conversations gathered from ShareGPT |',
+      '| [Foo](https://example.org/foo) | LLaMA-7B | same |',
+      '| [Bar](https://example.org/bar) | LLaMA-7B | 事前学習: Wikipedia, llm-jp-corpus v3の一部<br>Instruction Tuning: jaster, 独自 |',
+      '| [Baz](https://example.org/baz) | LLaMA-7B | 計 1.5T トークン; english dataset; LAION-5B データセット |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'd.md': md });
+    expect(facts(graph, 'TRAINED_WITH')).toEqual([
+      'Bar -> Wikipedia',
+      'Bar -> jaster',
+      'Bar -> llm-jp-corpus v3',
+      'Baz -> LAION-5B',
+      'Vicuna -> ShareGPT',
+      'instruct-gpt-j -> 52K Alpaca',
+    ]);
+    // `52K Alpaca` is the Alpaca data: the model Alpaca stays a model.
+    expect(node(graph, 'Alpaca')?.label).toBe('Model');
+  });
+});
+
 describe('link owners', () => {
   it('the owner of a model’s own checkpoint is its publisher, a contributor read from the link only where the list names none', async () => {
     const graph = await graphOf({
@@ -247,6 +276,11 @@ describe('groups', () => {
 });
 
 describe('key-value sub-items', () => {
+  it('an item named, then said what it is (`XrayGLM，首个…医学大模型：`), is the name', async () => {
+    const md = ['## 模型', '', '* XrayGLM，首个会看胸部X光片的中文多模态医学大模型：', '  * 地址：https://github.com/WangRongsheng/XrayGLM', '  * 简介：该项目发布了XrayGLM数据集及模型。', ''].join('\n');
+    expect(models(await graphOf({ 'x.md': md }))).toEqual(['XrayGLM']);
+  });
+
   it('the checkpoints a 简介 says were released are models of their own, sizes of the family', async () => {
     const md = ['## 模型', '', '* TigerBot', '  * 地址：https://github.com/TigerResearch/TigerBot', '  * 简介：一个多语言模型，开源了包括模型：TigerBot-7B, TigerBot-7B-base，TigerBot-180B，基本训练和推理代码。', ''].join('\n');
     const graph = await graphOf({ 't.md': md });
@@ -322,6 +356,8 @@ describe('prose in Chinese and Japanese', () => {
     ['基于百亿参数量语言大模型Vicuna（13B）训练', 'Vicuna'],
     // Not listed, but a checkpoint of a well-known family, named in a strong phrase.
     ['基于Baichuan-13B-Base指令微调得到', 'Baichuan-13B-Base'],
+    ['Vicuna (6.8b) に対して<br>llm-japanese-dataset v0 のうち翻訳タスクを除いたデータで LoRAチューニング', 'Vicuna'],
+    ['- （Vicuna(base) を親モデルとして知識蒸留）', 'Vicuna'],
   ])('"%s" gives the base %s', async (text, base) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON')).toContain(`Subject -> ${base}`);
   });

@@ -5,6 +5,7 @@ import type { Claim, Mention, RichText } from '../types.js';
 import { appositiveClaims } from './appositive.js';
 import { COMPARISON, DATA_PROVENANCE, TRIGGERS } from './patterns.js';
 import { splitSentences } from './sentences.js';
+import { sliceRich } from '../rich-text.js';
 import { sentenceSubject } from './subject.js';
 
 /** How far around a trigger its clause is read: comparison and data words further away say nothing of it. */
@@ -85,8 +86,27 @@ export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provena
  * Claims of a description (a table's main feature, a list item's text, a paper title) about the
  * row or item subjects. A sentence that names another thing in bold gets a mention of its own.
  */
+/**
+ * `- （東北大BERT(base) を親モデルとして知識蒸留）`: a note wholly in parentheses, after an empty
+ * value, is the cell's statement, not an aside inside one.
+ */
+function unwrapped(sentence: RichText): RichText {
+  const lead = /^[\s\-–—]*[(（]/.exec(sentence.text);
+  if (!lead || !/[)）]\s*$/.test(sentence.text)) return sentence;
+  const end = sentence.text.trimEnd().length - 1;
+  const inner = sentence.text.slice(lead[0].length, end);
+  // Only one parenthetical: `（A）と（B）` stays as it is.
+  let depth = 0;
+  for (const ch of inner) {
+    if (ch === '(' || ch === '（') depth++;
+    else if (ch === ')' || ch === '）') if (--depth < 0) return sentence;
+  }
+  return depth === 0 ? sliceRich(sentence, lead[0].length, end) : sentence;
+}
+
 export function describeClaims(sink: Sink, rich: RichText, subjects: Mention[], place: Place): void {
-  for (const sentence of splitSentences(rich)) {
+  for (const whole of splitSentences(rich)) {
+    const sentence = unwrapped(whole);
     appositiveClaims(sink, sentence, place);
     const found = findClaims(sentence);
     if (!found.length) continue;

@@ -74,6 +74,14 @@ export function assignColumns(
     subject.detail += ` (its kind from "${second.header}")`;
   }
   for (const c of columns) {
+    // `project | base model | data`: beside rows of models or projects, a data column says what
+    // they were trained on.
+    if (c.role === 'subject' && c !== subject && c.kind === 'data' && (subject!.kind === 'model' || subject!.kind === 'project')) {
+      c.role = 'trainingData';
+      delete c.kind;
+      c.detail = `a data column beside the ${subject!.kind} column "${subject!.header}": what its rows were trained on`;
+      continue;
+    }
     if (c.role === 'subject' && c !== subject) {
       c.role = null;
       c.why = 'not read';
