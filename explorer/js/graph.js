@@ -1,6 +1,6 @@
 // Drawing the view with Cytoscape.js and a layered (dagre) layout that reads top-down.
 
-import { FONT, KINDS, OTHER, PATH_COLOUR, RELATION, RELATIONS } from './style.js';
+import { FONT, KINDS, OTHER, PATH_COLOUR, RELATION, RELATIONS, drawnKind } from './style.js';
 
 const FONT_SIZE = 13;
 const NODE_HEIGHT = 30;
@@ -59,7 +59,8 @@ function stylesheet() {
         'curve-style': 'bezier',
         'line-color': 'data(colour)',
         'target-arrow-color': 'data(colour)',
-        'target-arrow-shape': 'triangle',
+        // BASED_ON edges: the arrow of their derivation kind (style.js DERIVATIONS); others a triangle.
+        'target-arrow-shape': 'data(arrow)',
         'arrow-scale': 1,
       },
     },
@@ -202,6 +203,8 @@ export function draw(cy, view) {
   }
   const grid = gridOfLeaves(view);
   for (const e of view.edges.values()) {
+    // A BASED_ON edge is drawn as how the model was made: its kind's colour and arrow.
+    const made = e.type === 'BASED_ON' ? drawnKind(e.kinds) : null;
     elements.push({
       group: 'edges',
       data: {
@@ -210,8 +213,10 @@ export function draw(cy, view) {
         target: e.source,
         type: e.type,
         derivedFrom: e.derivedFrom,
-        colour: colour[e.type] ?? '#868e96',
-        label: label[e.type] ?? e.type,
+        kind: made?.kind ?? '',
+        colour: made?.colour ?? colour[e.type] ?? '#868e96',
+        arrow: made?.arrow ?? 'triangle',
+        label: made && made.kind !== 'UNSPECIFIED' ? `${label[e.type]}: ${made.label}` : (label[e.type] ?? e.type),
         minLen: 1,
       },
     });
@@ -221,7 +226,7 @@ export function draw(cy, view) {
     cy.add(elements);
   });
   const scaffold = cy.add(
-    grid.layoutEdges.map((e) => ({ group: 'edges', data: { ...e, type: 'LAYOUT', colour: '#fff', label: '' }, classes: 'layout-only' })),
+    grid.layoutEdges.map((e) => ({ group: 'edges', data: { ...e, type: 'LAYOUT', colour: '#fff', arrow: 'none', label: '' }, classes: 'layout-only' })),
   );
   const laidOut = cy.elements().filter((el) => !grid.skipped.has(el.id()));
   const layout = (rankDir) => {

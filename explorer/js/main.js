@@ -115,6 +115,7 @@ async function load() {
     view = next;
     graph.draw(cy, view);
     panels.renderStatus(status, view, state);
+    panels.renderLegend($('legend'), state.types, view);
     panels.renderTables(view, select);
     panels.renderPath($('path-result'), view);
     // The centre's hub (its relatives by relation) opens with the view.
@@ -180,9 +181,13 @@ async function select(id) {
   const edge = view.edges.get(id);
   try {
     if (edge) {
-      const sources = edge.sources ?? (await api.relationSources(edge.source, edge.type, edge.id));
-      edge.sources = sources;
-      if (selected === id) panels.renderEdgeDetails(details, edge, view, sources, actions);
+      // Sources of attached relations, and how a model was made (with the words), are fetched on click.
+      if (!edge.sources || (edge.type === 'BASED_ON' && !edge.derivation)) {
+        const found = await api.relationDetails(edge.source, edge.type, edge.id);
+        edge.sources ??= found.sources;
+        edge.derivation = found.derivation;
+      }
+      if (selected === id) panels.renderEdgeDetails(details, edge, view, edge.sources, actions);
     } else {
       const node = await api.nodeDetails(id);
       const relatives = node?.kind === 'MODEL' ? await api.relatives(id) : null;

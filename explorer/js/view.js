@@ -20,7 +20,7 @@ const ATTACH_CHUNK = 200;
 
 /**
  * @typedef {{ id: string, name: string, kind: string, depth: number|null, origin: 'walk'|'expand'|'attached'|'path'|'more', hub?: string, hidden?: number }} ViewNode
- * @typedef {{ id: string, type: string, source: string, target: string, derivedFrom: string, sources: object[]|null }} ViewEdge
+ * @typedef {{ id: string, type: string, source: string, target: string, derivedFrom: string, sources: object[]|null, kinds: string[]|null, derivation: object|null }} ViewEdge
  * @typedef {{ rootId: string, nodes: Map<string, ViewNode>, edges: Map<string, ViewEdge>, omitted: number,
  *   leftOut: number, collapsed: number, more: Set<string>, path: null|{ found: boolean, from: string, to: string, nodeIds: string[], edgeIds: string[], error: string|null },
  *   expanded: Set<string>, missingExpansions: string[] }} View
@@ -40,6 +40,9 @@ function addEdge(view, edge) {
     target: edge.target,
     derivedFrom: edge.derivedFrom,
     sources: edge.sources ?? null,
+    // BASED_ON: how the model was made (the walk gives kinds; the details panel fetches the evidence).
+    kinds: edge.derivation?.kinds ?? null,
+    derivation: null,
   });
 }
 

@@ -26,6 +26,8 @@ const NODE_KEYS: [string, string][] = [
 const EDGE_KEYS: [string, string][] = [
   ['type', 'GraphQL RelationType, e.g. BASED_ON'],
   ['derivedFrom', 'GraphQL DerivedFrom: TABLE, LIST, TEXT or LINK'],
+  ['derivationKinds', `BASED_ON: how the model was made, GraphQL DerivationKind (FINETUNE, ADAPTER, ..., UNSPECIFIED), ${LIST}; [] for other relations`],
+  ['derivationMethods', `BASED_ON: methods named (LoRA, DPO, ...), ${LIST}`],
   ['sources', `file:line places that state it, ${LIST}`],
 ];
 

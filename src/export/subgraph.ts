@@ -22,13 +22,16 @@ export function ends(edge: EdgeRecord, orientation: Orientation): { source: stri
 }
 
 /**
- * Edge attributes kept in exports, enums spelt as in GraphQL (`BASED_ON`, `TABLE`); provenance
- * flattened to `file:line` strings.
+ * Edge attributes kept in exports, enums spelt as in GraphQL (`BASED_ON`, `TABLE`, `ADAPTER`);
+ * provenance flattened to `file:line` strings. Every edge has the derivation lists, empty but
+ * for BASED_ON, so a table or a graph reads them without a missing-key case.
  */
 export function edgeAttributes(edge: EdgeRecord) {
   return {
     type: edge.type,
     derivedFrom: edge.derivedFrom.toUpperCase(),
+    derivationKinds: edge.derivation?.kinds ?? [],
+    derivationMethods: edge.derivation?.methods ?? [],
     sources: edge.provenance.map((p) => `${p.source}:${p.line}`),
   };
 }

@@ -23,7 +23,9 @@ export const MODEL_COLUMNS = [
   'id', 'name', 'aliases', 'url', 'releaseDate', 'parameters', 'contextLength',
   ...RELATED_COLUMNS.map(([column]) => column), 'mainFeature', 'mentions', 'sources',
 ];
-export const RELATION_COLUMNS = ['id', 'type', 'source', 'sourceName', 'target', 'targetName', 'derivedFrom', 'sources'];
+export const RELATION_COLUMNS = [
+  'id', 'type', 'source', 'sourceName', 'target', 'targetName', 'derivedFrom', 'derivationKinds', 'derivationMethods', 'sources',
+];
 
 type Cell = string | number | string[] | number[];
 

@@ -1,11 +1,12 @@
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
+import { DERIVATION_FIELDS } from './derivations.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 
 /** Which way an edge is followed from a node. */
 export type Way = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
 const EDGE_MAP = `{id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id,
-  derivedFrom: r.derivedFrom, provenance: r.provenance}`;
+  derivedFrom: r.derivedFrom, provenance: r.provenance, ${DERIVATION_FIELDS}}`;
 
 /**
  * For many nodes at once (DataLoader batches), the nodes one hop away over the given relation

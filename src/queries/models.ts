@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
+import { KINDS_OF_R } from './derivations.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 
 /** Filter values arrive as name keys (see ingest/graph/name-key); null means "any". */
@@ -17,13 +18,17 @@ export interface ModelFilterKeys {
   releasedBefore: string | null;
   minParameters: number | null;
   maxParameters: number | null;
+  /** Derivation kinds (`ADAPTER`…): made from its base in one of these ways. */
+  derivation: string[] | null;
 }
 
 export type ModelOrder = 'NAME' | 'DESCENDANTS' | 'MENTIONS' | 'RELEASE_DATE' | 'PARAMETERS';
 
 /**
  * One fixed statement for every filter combination: an absent filter is a null parameter that
- * makes its condition true, so no Cypher is assembled from user input.
+ * makes its condition true, so no Cypher is assembled from user input. `$derivation` holds of
+ * one relation: the one to the `$basedOn` base, or the model's own into the `$descendsFrom`
+ * family (an adapter of a fine-tune of LLaMA is one of LLaMA's adapters), else any of its bases.
  */
 const MATCH_MODELS = `MATCH (m:Model)
 WHERE ($contributor IS NULL OR EXISTS { (m)-[:FROM_CONTRIBUTOR]->(o:Entity) WHERE $contributor IN o.nameKeys })
@@ -41,7 +46,14 @@ WHERE ($contributor IS NULL OR EXISTS { (m)-[:FROM_CONTRIBUTOR]->(o:Entity) WHER
   AND ($releasedAfter IS NULL OR m.releaseDate >= $releasedAfter)
   AND ($releasedBefore IS NULL OR m.releaseDate <= $releasedBefore OR m.releaseDate STARTS WITH $releasedBefore)
   AND ($minParameters IS NULL OR any(p IN coalesce(m.parameters, []) WHERE p >= $minParameters))
-  AND ($maxParameters IS NULL OR any(p IN coalesce(m.parameters, []) WHERE p <= $maxParameters))`;
+  AND ($maxParameters IS NULL OR any(p IN coalesce(m.parameters, []) WHERE p <= $maxParameters))
+  AND ($derivation IS NULL OR EXISTS {
+        (m)-[r:BASED_ON]->(b:Entity)
+        WHERE any(k IN ${KINDS_OF_R} WHERE k IN $derivation)
+          AND ($basedOn IS NULL OR $basedOn IN b.nameKeys
+               OR EXISTS { (b)-[:VARIANT_OF]->(f:Entity) WHERE $basedOn IN f.nameKeys })
+          AND ($descendsFrom IS NULL OR $descendsFrom IN b.nameKeys
+               OR EXISTS { (b)-[:BASED_ON|VARIANT_OF*1..9]->(a:Entity) WHERE $descendsFrom IN a.nameKeys }) })`;
 
 export const COUNT_MODELS: NamedQuery = {
   name: 'countModels',

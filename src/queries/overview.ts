@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
+import { DERIVATION_FIELDS } from './derivations.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 
 export const NODE_COUNTS: NamedQuery = {
@@ -45,7 +46,7 @@ export const WHOLE_GRAPH: NamedQuery = {
   cypher: `MATCH (n:Entity)
 OPTIONAL MATCH (n)-[r]->(t:Entity)
 WITH n, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, type: type(r), source: n.id, target: t.id,
-  derivedFrom: r.derivedFrom, provenance: r.provenance} END) AS edges
+  derivedFrom: r.derivedFrom, provenance: r.provenance, ${DERIVATION_FIELDS}} END) AS edges
 RETURN n {.*} AS node, edges
 ORDER BY n.id`,
 };

@@ -1,4 +1,5 @@
-import type { NodeLabel, Provenance } from '../../ingest/graph/types.js';
+import type { Derivation, NodeLabel, Provenance } from '../../ingest/graph/types.js';
+import { toDerivation } from './derivation.js';
 
 /** A node as the API sees it, read back from the properties the load step wrote. */
 export interface NodeRecord {
@@ -20,6 +21,8 @@ export interface EdgeRecord {
   target: string;
   derivedFrom: Provenance['derivedFrom'];
   provenance: Provenance[];
+  /** BASED_ON only: how the source was made from the target; null for other types. */
+  derivation: Derivation | null;
 }
 
 const CORE = new Set(['id', 'label', 'name', 'aliases', 'nameKeys', 'aliasText', 'mentions', 'provenance', 'merges']);
@@ -42,7 +45,7 @@ export function toNodeRecord(map: Record<string, unknown>): NodeRecord {
   };
 }
 
-/** Input: `{id, type, source, target, derivedFrom, provenance}` as the queries return edges. */
+/** Input: `{id, type, source, target, derivedFrom, provenance, derivation…}` as the queries return edges. */
 export function toEdgeRecord(map: Record<string, unknown>): EdgeRecord {
   return {
     id: String(map.id),
@@ -51,5 +54,6 @@ export function toEdgeRecord(map: Record<string, unknown>): EdgeRecord {
     target: String(map.target),
     derivedFrom: (map.derivedFrom as Provenance['derivedFrom']) ?? 'table',
     provenance: parseProvenance(map.provenance),
+    derivation: toDerivation(String(map.type), map),
   };
 }

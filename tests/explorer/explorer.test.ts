@@ -428,6 +428,100 @@ describe('lineage explorer', () => {
     }
   });
 
+  it('draws each BASED_ON edge by how the model was made, with a legend entry per kind on screen', async () => {
+    await open('model=LLaMA&direction=DESCENDANTS&depth=1&expand=LLaMA&types=BASED_ON,VARIANT_OF');
+    const { body } = await server.graphql('{ lineage(name: "LLaMA", direction: DESCENDANTS, maxDepth: 1) { edges { id type derivation { kinds } } } }');
+    const kindsOf = new Map<string, string[]>(body.data.lineage.edges.filter((e: any) => e.type === 'BASED_ON').map((e: any) => [e.id, e.derivation.kinds]));
+    const drawn: { id: string; kind: string; colour: string; arrow: string }[] = await page.evaluate(() =>
+      (window as any).explorer.cy.edges('[type = "BASED_ON"]').map((e: any) => ({ id: e.id(), kind: e.data('kind'), colour: e.data('colour'), arrow: e.data('arrow') })),
+    );
+    expect(drawn.length).toBe(kindsOf.size);
+    // Every edge is drawn as one of its own kinds; one that is a fine-tune and something more, as the more.
+    for (const e of drawn) {
+      expect(kindsOf.get(e.id), e.id).toContain(e.kind);
+      if (kindsOf.get(e.id)!.length > 1) expect(e.kind, e.id).not.toBe('FINETUNE');
+    }
+    const style = new Map(drawn.map((e) => [e.kind, `${e.colour} ${e.arrow}`]));
+    expect(new Set(style.values()).size, 'one colour and arrow per kind').toBe(style.size);
+    expect(style.size).toBeGreaterThanOrEqual(4);
+    // The legend has one entry per kind drawn, in the colour it is drawn in, and none other.
+    const legend: { kind: string; stroke: string; text: string }[] = await page.$$eval('#legend li[data-kind]', (items) =>
+      items.map((li) => ({ kind: (li as HTMLElement).dataset.kind!, stroke: li.querySelector('line')!.getAttribute('stroke')!, text: li.textContent! })),
+    );
+    expect(new Set(legend.map((l) => l.kind))).toEqual(new Set(style.keys()));
+    for (const l of legend) expect(l.stroke, l.kind).toBe(drawn.find((e) => e.kind === l.kind)!.colour);
+    expect(legend.find((l) => l.kind === 'ADAPTER')?.text).toMatch(/^adapter/);
+    // Chinese-Vicuna, fine-tuned with LoRA, is an adapter of LLaMA: so drawn, and so listed.
+    const edge = 'BASED_ON:model:chinese-vicuna->model:llama';
+    expect(drawn.find((e) => e.id === edge)?.kind).toBe('ADAPTER');
+    const row = page.locator(`#edge-table tr[data-id="${edge}"]`);
+    expect(await row.getAttribute('data-kinds')).toBe('ADAPTER');
+    expect(await row.locator('td:nth-child(2)').textContent()).toBe('based on (adapter)');
+    expect(pageErrors).toEqual([]);
+    await page.locator('#details .kind-counts').first().waitFor(); // LLaMA's hub, with its counts by kind
+    await screenshot('explorer-kinds.png', { readme: true });
+  });
+
+  it('shows how a BASED_ON edge was made: its kinds with the words and their file:line', async () => {
+    await open('model=Chinese-Vicuna&direction=ANCESTORS&depth=1&types=BASED_ON,VARIANT_OF');
+    const { body } = await server.graphql(`{ model(name: "Chinese-Vicuna") { baseLinks { model { name } derivation { kinds methods evidence { kind words source line from } } } } }`);
+    const link = body.data.model.baseLinks.find((l: any) => l.model.name === 'LLaMA');
+    expect(link.derivation.kinds).toEqual(['ADAPTER']);
+    await page.locator('#edge-table tr[data-id="BASED_ON:model:chinese-vicuna->model:llama"] button').click();
+    await page.locator('#details .derivation li').first().waitFor();
+    expect(await page.locator('#details .derivation > li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.kind))).toEqual(['ADAPTER']);
+    const adapter = page.locator('#details .derivation li[data-kind="ADAPTER"]');
+    expect(await adapter.locator('b').textContent()).toBe('adapter');
+    // Each place the words were read, with the words themselves.
+    expect(await adapter.locator('code').allTextContents()).toEqual(link.derivation.evidence.map((e: any) => `${e.source}:${e.line}`));
+    const text = (await adapter.textContent())!;
+    for (const e of link.derivation.evidence) expect(text).toContain(`“${e.words}”`);
+    expect(link.derivation.evidence.length).toBeGreaterThan(0);
+    expect(await page.locator('#details .methods').textContent()).toContain('LoRA');
+    expect(await page.locator('#details dl').textContent()).toContain('Made asadapter');
+    await screenshot('explorer-derivation.png', { readme: true });
+
+    // The view's node-link export carries the same kinds, spelt as the API's enum.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+    const file = path.join(OUTPUT, 'chinese-vicuna-kinds.json');
+    await download.saveAs(file);
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    expect(json.links.find((l: any) => l.id === 'BASED_ON:model:chinese-vicuna->model:llama').derivationKinds).toEqual(['ADAPTER']);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("counts LLaMA's derivatives and descendants by kind in its hub, and narrows the list to one kind", async () => {
+    await open('model=LLaMA&direction=BOTH&depth=1');
+    const { body } = await server.graphql(`{ model(name: "LLaMA") { derivativeKinds { kind count } descendantKinds { kind count }
+      adapters: derivatives(kinds: [ADAPTER]) { name } } }`);
+    const api = body.data.model;
+    await page.locator('#details-title', { hasText: 'LLaMA' }).waitFor();
+    const counts = (group: string) =>
+      page.$$eval(`#details details[data-group="${group}"] .kind-count`, (items) =>
+        items.map((i) => ({ kind: (i as HTMLElement).dataset.kind!, count: Number((i as HTMLElement).dataset.count) })),
+      );
+    const built = page.locator('#details details[data-group="derivatives"]');
+    expect(await counts('derivatives')).toEqual(api.derivativeKinds);
+    expect(await counts('descendants')).toEqual(api.descendantKinds);
+    expect(api.derivativeKinds.map((c: any) => c.kind)).toEqual(expect.arrayContaining(['ADAPTER', 'FINETUNE']));
+    const adapters = api.derivativeKinds.find((c: any) => c.kind === 'ADAPTER').count;
+    const adapterButton = built.locator('.kind-count[data-kind="ADAPTER"]');
+    expect(await adapterButton.textContent()).toBe(`Adapters: ${adapters}`);
+    expect(await built.locator('.kind-count[data-kind="FINETUNE"]').textContent()).toMatch(/^Fine-tunes: \d+$/);
+
+    // Pressing a count lists the models of that kind, each saying how it was made.
+    await adapterButton.click();
+    expect(await adapterButton.getAttribute('aria-pressed')).toBe('true');
+    const listed = await built.locator('.relatives li').allTextContents();
+    expect(listed.map((t) => t.replace(/ \(.*$/, ''))).toEqual(api.adapters.map((m: any) => m.name));
+    expect(listed.every((t) => t.includes('(adapter')), 'every item notes its kind').toBe(true);
+    expect(api.adapters.map((m: any) => m.name)).toContain('Chinese-Vicuna');
+    await screenshot('explorer-hub-kinds.png');
+    await adapterButton.click();
+    expect(await built.locator('.pager [role="status"]').textContent()).toMatch(/^1–10 of \d+$/);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('takes the README screenshot on the bundled corpus', async () => {
     await open('model=Vicuna&direction=BOTH&depth=2');
     // A prose-derived relation selected: the panel shows the sentence it was read from.

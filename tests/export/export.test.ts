@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../../ingest/load/load.js';
-import { MODEL_COLUMNS } from '../../src/export/tables.js';
+import { MODEL_COLUMNS, RELATION_COLUMNS } from '../../src/export/tables.js';
 import { testDriver } from '../support/database.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { checkPython, PYTHON_SKIP_NOTE, runPython } from '../support/python.js';
@@ -63,7 +63,14 @@ describe('exports', () => {
   it('spell every enum as GraphQL does', async () => {
     const data = JSON.parse((await get('/export?format=node-link')).body);
     const dolly = data.links.find((l: { id: string }) => l.id === 'BASED_ON:model:dolly->model:gptj');
-    expect(dolly).toMatchObject({ type: 'BASED_ON', derivedFrom: 'TEXT' });
+    expect(dolly).toMatchObject({ type: 'BASED_ON', derivedFrom: 'TEXT', derivationKinds: ['UNSPECIFIED'] });
+    const adapter = data.links.find((l: { id: string }) => l.id === 'BASED_ON:model:chinesevicuna->model:llama');
+    expect(adapter).toMatchObject({ derivationKinds: ['ADAPTER'], derivationMethods: ['LoRA'] });
+    const { body: kinds } = await server.graphql('{ relations(type: BASED_ON) { nodes { id derivation { kinds methods } } } }');
+    for (const r of kinds.data.relations.nodes) {
+      const link = data.links.find((l: { id: string }) => l.id === r.id);
+      expect([link.derivationKinds, link.derivationMethods], r.id).toEqual([r.derivation.kinds, r.derivation.methods]);
+    }
     expect(data.nodes.find((n: { id: string }) => n.id === 'model:vicuna')).toMatchObject({ kind: 'MODEL', label: 'Model' });
     const { body } = await server.graphql(`{ relations(type: BASED_ON, derivedFrom: TEXT) { nodes { id derivedFrom } } }`);
     expect(body.data.relations.nodes).toContainEqual({ id: dolly.id, derivedFrom: dolly.derivedFrom });
@@ -92,9 +99,15 @@ describe('exports', () => {
   it('give one row per relation as CSV, in the orientation asked for', async () => {
     const rows = parseCsv((await get('/export?format=csv&table=relations&orientation=lineage')).body);
     expect(rows).toHaveLength(fixtureGraph().edges.length);
+    expect(Object.keys(rows[0])).toEqual(RELATION_COLUMNS);
     expect(rows.find((r) => r.id === 'BASED_ON:model:vicuna->model:llama13b')).toMatchObject({
       type: 'BASED_ON', source: 'model:llama13b', sourceName: 'LLaMA-13B', target: 'model:vicuna', targetName: 'Vicuna', derivedFrom: 'TABLE',
+      derivationKinds: '["FINETUNE"]', derivationMethods: '[]',
     });
+    expect(rows.find((r) => r.id === 'BASED_ON:model:wizardvicunalm->model:vicuna')).toMatchObject({
+      derivationKinds: '["FINETUNE","ALIGNMENT"]', derivationMethods: '["DPO"]',
+    });
+    expect(rows.find((r) => r.type === 'FROM_CONTRIBUTOR')).toMatchObject({ derivationKinds: '[]', derivationMethods: '[]' });
     expect((await get('/export?format=csv&table=papers')).status).toBe(400);
   });
 
@@ -117,7 +130,9 @@ describe('exports', () => {
     // Base → derived: networkx's descendants of LLaMA are what is built on it.
     expect(found.graphml.llamaDescendants).toEqual(expect.arrayContaining(['model:llama13b', 'model:vicuna', 'model:wizardvicunalm', 'model:alpaca']));
     expect(found.graphml.llamaDescendants).not.toContain('organization:meta');
-    expect(found.graphml.dollyEdge).toEqual([{ type: 'BASED_ON', derivedFrom: 'TEXT', sources: '["fixture.md:2"]' }]);
+    expect(found.graphml.dollyEdge).toEqual([
+      { type: 'BASED_ON', derivedFrom: 'TEXT', derivationKinds: '["UNSPECIFIED"]', derivationMethods: '[]', sources: '["fixture.md:2"]' },
+    ]);
     expect(found.nodeLink.type).toBe('MultiDiGraph');
     expect(found.nodeLink.llamaDescendants).toEqual(found.graphml.llamaDescendants);
     expect(found.models.rows).toBe(fixture.nodes.filter((n) => n.label === 'Model').length);
@@ -125,5 +140,13 @@ describe('exports', () => {
     expect(found.models.vicunaLanguages).toEqual(['en']);
     expect(found.relations.rows).toBe(fixture.edges.length);
     expect(found.relations.vicunaBase).toEqual([{ source: 'model:llama13b', target: 'model:vicuna' }]);
+    // How each model was made, read back from all three formats alike, in the enum's spelling.
+    const kinds = Object.fromEntries(fixture.edges.map((e) => [e.id, e.derivation?.kinds ?? []]));
+    expect(found.graphml.kindsByEdge).toEqual(kinds);
+    expect(found.nodeLink.kindsByEdge).toEqual(kinds);
+    expect(found.relations.kindsByEdge).toEqual(kinds);
+    expect(found.graphml.methodsByEdge['BASED_ON:model:chinesevicuna->model:llama']).toEqual(['LoRA']);
+    expect(found.graphml.adapters).toEqual(['model:chinesevicuna']);
+    expect(found.relations.adapters).toEqual(['Chinese-Vicuna']);
   });
 });

@@ -37,11 +37,15 @@ print(json.dumps({
         "vicunaAliases": json.loads(graphml.nodes["model:vicuna"]["aliases"]),
         "llamaDescendants": sorted(nx.descendants(graphml, "model:llama")),
         "dollyEdge": [dict(d) for d in graphml.get_edge_data("model:gptj", "model:dolly").values()],
+        "kindsByEdge": {k: json.loads(d["derivationKinds"]) for _, _, k, d in graphml.edges(keys=True, data=True)},
+        "methodsByEdge": {k: json.loads(d["derivationMethods"]) for _, _, k, d in graphml.edges(keys=True, data=True)},
+        "adapters": sorted(t for _, t, d in graphml.out_edges("model:llama", data=True) if "ADAPTER" in json.loads(d["derivationKinds"])),
     },
     "plainType": type(plain).__name__,
     "nodeLink": {
         "type": type(from_node_link).__name__,
         "llamaDescendants": sorted(nx.descendants(from_node_link, "model:llama")),
+        "kindsByEdge": {d["id"]: d["derivationKinds"] for _, _, d in from_node_link.edges(data=True)},
     },
     "models": {
         "columns": list(models.columns),
@@ -54,5 +58,7 @@ print(json.dumps({
         "rows": len(relations),
         "derivedFrom": sorted(set(relations["derivedFrom"])),
         "vicunaBase": relations[relations["id"] == "BASED_ON:model:vicuna->model:llama13b"][["source", "target"]].to_dict("records"),
+        "kindsByEdge": dict(zip(relations["id"], relations["derivationKinds"].map(json.loads))),
+        "adapters": sorted(relations[relations["derivationKinds"].map(lambda k: "ADAPTER" in json.loads(k))]["targetName"]),
     },
 }))

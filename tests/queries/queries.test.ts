@@ -4,7 +4,7 @@ import { loadGraph } from '../../ingest/load/load.js';
 import { nameKey } from '../../ingest/graph/name-key.js';
 import { commonAncestors, steps, walkLineage } from '../../src/lineage/walk.js';
 import { neighbours } from '../../src/queries/edges.js';
-import { modelsPage, type ModelFilterKeys } from '../../src/queries/models.js';
+import { modelsPage } from '../../src/queries/models.js';
 import { nodeByName, nodesByIds } from '../../src/queries/nodes.js';
 import { organizationsPage } from '../../src/queries/organizations.js';
 import { NODE_COUNTS, RELATION_COUNTS, TOP_BASE_MODELS, TOP_CONTRIBUTORS, countsBy, ranked, wholeGraph } from '../../src/queries/overview.js';
@@ -13,6 +13,7 @@ import { relationsPage } from '../../src/queries/relations.js';
 import { luceneQuery, search } from '../../src/queries/search.js';
 import { CypherRunner } from '../../src/queries/runner.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
+import { NO_FILTER as noFilter } from '../support/model-filter.js';
 import { testDriver, testRunner } from '../support/database.js';
 
 let driver: Driver;
@@ -29,11 +30,6 @@ afterAll(async () => {
 });
 
 const names = (nodes: { name: string }[]) => nodes.map((n) => n.name);
-const noFilter: ModelFilterKeys = {
-  contributor: null, basedOn: null, descendsFrom: null, dataset: null, language: null,
-  license: null, domain: null, category: null, nameContains: null,
-  releasedAfter: null, releasedBefore: null, minParameters: null, maxParameters: null,
-};
 
 describe('nodeByName / nodesByIds', () => {
   it('matches names case-, space- and punctuation-insensitively, aliases included', async () => {

@@ -26,6 +26,10 @@ export const OPEN_PATH_SEARCH = 2_000;
 export const LINEAGE_PATH_SEARCH = 200;
 /** Longest path returned (`path` searches up to 10 hops): nodes in it. */
 export const PATH_NODES = 11;
+/** Derivation kinds a count by kind lists at most (`DerivationKind`). */
+export const DERIVATION_KIND_COUNT = 9;
+/** Kinds or methods of one derivation: one, sometimes two. */
+export const KINDS_PER_DERIVATION = 2;
 
 export interface CostArgs {
   /** An argument's value (literal, variable or schema default); `first` and `maxDepth` clamped to the API's bounds. */
@@ -118,10 +122,17 @@ export const FIELD_COSTS: Record<string, FieldCost> = {
   'Model.ancestors': { work: (a) => QUERY * levels(depthOf(a)), items: (a) => reach(ANCESTOR_FANOUT, depthOf(a)) },
   'Model.descendants': { work: (a) => QUERY * levels(depthOf(a)), items: (a) => reach(FANOUT, depthOf(a)) },
   'Model.siblings': { work: () => 2, items: () => FANOUT * FANOUT },
+  // baseLinks and derivativeLinks are the basedOn and derivatives lists (batched, FANOUT items) with
+  // their relations; derivativeKinds counts that same list, descendantKinds walks the family.
+  'Model.derivativeKinds': { items: () => DERIVATION_KIND_COUNT },
+  'Model.descendantKinds': { work: () => 2 * QUERY, items: () => DERIVATION_KIND_COUNT },
+  'Derivation.kinds': { items: () => KINDS_PER_DERIVATION },
+  'Derivation.methods': { items: () => KINDS_PER_DERIVATION },
   // Batched like the relation lists; a node has a few relations of each type, some twenty in all.
   '*.relations': { work: () => 1, items: (a) => (count(a, 'types') ? FANOUT * Math.min(count(a, 'types'), 4) : 4 * FANOUT) },
   'Overview.nodeCounts': { work: () => 5 * QUERY, items: () => 12 },
   'Overview.relationCounts': { work: () => 5 * QUERY, items: () => 15 },
+  'Overview.derivationCounts': { work: () => 5 * QUERY, items: () => DERIVATION_KIND_COUNT },
   // Counts every model's descendants over ten hops: one heavy query.
   'Overview.topBaseModels': { work: () => 50 * QUERY, items: (a) => int(a, 'first', 10) },
   'Overview.topContributors': { work: () => 5 * QUERY, items: (a) => int(a, 'first', 10) },

@@ -1,6 +1,7 @@
 import type { EdgeRecord, NodeRecord } from '../../records/node-record.js';
 import { steps, walkLineage } from '../../lineage/walk.js';
 import type { Context } from '../context.js';
+import { derivationFields } from './derivation.js';
 import { depthArgument } from './lookup.js';
 import { mainFeature, nodeFields, related, relatedNames, url } from './node-fields.js';
 import { source } from './views.js';
@@ -20,8 +21,7 @@ export const Model = {
   url,
   mainFeature,
   contributors: related('FROM_CONTRIBUTOR', 'OUTGOING', 'Organization'),
-  basedOn: related('BASED_ON', 'OUTGOING', 'Model'),
-  derivatives: related('BASED_ON', 'INCOMING', 'Model'),
+  ...derivationFields,
   variantOf: related('VARIANT_OF', 'OUTGOING', 'Model'),
   variants: related('VARIANT_OF', 'INCOMING', 'Model'),
   datasets: related('TRAINED_WITH', 'OUTGOING', 'Dataset'),

@@ -9,6 +9,7 @@ import { NODE_COUNTS, RELATION_COUNTS, TOP_BASE_MODELS, TOP_CONTRIBUTORS, counts
 import { shortestPath } from '../../queries/path.js';
 import { relationsPage } from '../../queries/relations.js';
 import { search } from '../../queries/search.js';
+import { derivationCounts } from '../../queries/derivations.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { searchText } from '../limits/search-text.js';
@@ -43,6 +44,7 @@ function filterKeys(filter: Args | null | undefined): ModelFilterKeys {
     releasedBefore: isoDate(filter, 'releasedBefore'),
     minParameters: typeof filter?.minParameters === 'number' ? filter.minParameters : null,
     maxParameters: typeof filter?.maxParameters === 'number' ? filter.maxParameters : null,
+    derivation: filter?.derivation?.length ? filter.derivation : null,
   };
 }
 
@@ -97,7 +99,8 @@ export const Query = {
     const maxDepth = depthArgument(ctx, args.maxDepth);
     const root = await requireByName(ctx, args.name, null, 'model');
     const types = args.types?.length ? args.types : LINEAGE_TYPES;
-    const walk = await walkLineage(ctx.runner, root, args.direction as Direction, maxDepth, types);
+    const kinds = args.kinds?.length ? args.kinds : null;
+    const walk = await walkLineage(ctx.runner, root, args.direction as Direction, maxDepth, types, kinds);
     const attached = args.attach?.length ? await attachNeighbours(ctx.runner, walk, args.attach) : [];
     const nodes = [...walk.reached.values()]
       .sort((a, b) => a.depth - b.depth || a.node.name.localeCompare(b.node.name))
@@ -169,6 +172,7 @@ export const Overview = {
       model: ctx.loaders.prime(r.node),
       descendants: r.value,
     })),
+  derivationCounts: (_: unknown, _args: Args, ctx: Context) => derivationCounts(ctx.runner),
   topContributors: async (_: unknown, args: Args, ctx: Context) =>
     (await ranked(ctx.runner, TOP_CONTRIBUTORS, pageSize(ctx, args.first))).map((r) => ({
       organization: ctx.loaders.prime(r.node),

@@ -32,6 +32,7 @@ export function graphEdge(edge: EdgeRecord) {
     target: edge.target,
     derivedFrom: edge.derivedFrom.toUpperCase(),
     sources: edge.provenance.map(source),
+    derivation: edge.derivation,
   };
 }
 
