@@ -26,6 +26,7 @@ export interface DerivationEvidence {
 interface Table {
   kinds: { kind: DerivationKind; words: Record<string, string[]> }[];
   methods: Record<string, string[]>;
+  capability: { before: Record<string, string[]>; after: Record<string, string[]> };
   subsumes: Partial<Record<DerivationKind, DerivationKind[]>>;
 }
 
@@ -48,6 +49,20 @@ const KINDS = table.kinds.map((k) => {
 });
 const METHODS = Object.entries(table.methods).map(([name, words]) => ({ name, re: wordsPattern(words) }));
 
+/** How far around a kind's words the capability words are looked for. */
+const NEAR = 16;
+const lower = (words: Record<string, string[]>) => Object.values(words).flat().map((w) => w.toLowerCase());
+const CAPABILITY_BEFORE = lower(table.capability.before);
+const CAPABILITY_AFTER = lower(table.capability.after);
+
+/** `可以在量化后部署`, `supports LoRA fine-tuning`: what the model or its code can do, not how it was made. */
+function isCapability(window: string, start: number, end: number): boolean {
+  const before = window.slice(Math.max(0, start - NEAR), start).toLowerCase().trimEnd();
+  const after = window.slice(end, end + NEAR).toLowerCase().trimStart();
+  // `supports LoRA fine-tuning`: the capability word may stand before a method named first.
+  return CAPABILITY_BEFORE.some((w) => before.includes(w)) || CAPABILITY_AFTER.some((w) => after.startsWith(w));
+}
+
 /** Long texts are read for their first part only: a description says how a model was made early. */
 const WINDOW = 4_000;
 
@@ -57,8 +72,11 @@ export function derivationEvidence(text: string, at: { source: string; line: num
   const found: DerivationEvidence[] = [];
   for (const k of KINDS) {
     k.re.lastIndex = 0;
-    const m = k.re.exec(window);
-    if (m) found.push({ kind: k.kind, words: m[0], source: at.source, line: at.line, from });
+    for (const m of window.matchAll(k.re)) {
+      if (isCapability(window, m.index ?? 0, (m.index ?? 0) + m[0].length)) continue;
+      found.push({ kind: k.kind, words: m[0], source: at.source, line: at.line, from });
+      break;
+    }
   }
   const dropped = new Set(found.flatMap((e) => table.subsumes[e.kind] ?? []));
   return found.filter((e) => !dropped.has(e.kind));

@@ -50,6 +50,15 @@ describe('kinds from words, in three languages', () => {
     expect(derivationOf(derivationEvidence('fine-tuned with LoRA, then DPO', at, 'text')).methods).toEqual(['DPO', 'LoRA']);
   });
 
+  it('what a model or its code can do is not how it was made', () => {
+    expect(kinds('它是在LLaMA的基础上微调开发的，并且可以在量化后部署在GPU上')).toEqual(['FINETUNE']);
+    expect(kinds('a chat model; the repository supports LoRA fine-tuning')).toEqual(['UNSPECIFIED']);
+    expect(kinds('提供了LoRA微调代码')).toEqual(['UNSPECIFIED']);
+    // Said as a statement, the same words count.
+    expect(kinds('4-bit quantized with GPTQ')).toEqual(['QUANTIZATION']);
+    expect(kinds('uses Chinese instruction data for fine-tuning')).toEqual(['FINETUNE']);
+  });
+
   it('a quantization is not also a fine-tune unless the words say so', () => {
     expect(kinds('a 4-bit quantized Vicuna')).toEqual(['QUANTIZATION']);
     expect(kinds('fine-tuned on chat data, then 4-bit quantized')).toEqual(['FINETUNE', 'QUANTIZATION']);
