@@ -37,8 +37,8 @@ export interface CellReading {
   placeholders: string[];
 }
 
-/** Separators between several names in one cell: `/`, `,`, `&`, `、`, `;` and line breaks. */
-const SEPARATOR = /[\/,&、;\n]/;
+/** Separators between several names in one cell: `/`, `,`, `，`, `&`, `、`, `;`, `；` and line breaks. */
+const SEPARATOR = /[\/,，&、;；\n]/;
 
 interface Span {
   start: number;
@@ -168,6 +168,12 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
 
   const keep = opts.repoIds ? repoIdSlashes(rich.text, rich.links) : new Set<number>();
   for (const i of knownNameJoins(rich.text)) keep.add(i);
+  // `R&D`, `AT&T`: an ampersand between short capitals, with no space, is part of a name.
+  for (let i = rich.text.indexOf('&'); i > 0; i = rich.text.indexOf('&', i + 1)) {
+    const left = /(?:^|[^A-Za-z])([A-Z]{1,3})$/.test(rich.text.slice(Math.max(0, i - 4), i));
+    const right = /^([A-Z]{1,3})(?:[^A-Za-z]|$)/.test(rich.text.slice(i + 1, i + 5));
+    if (left && right) keep.add(i);
+  }
   for (const seg of segments(rich.text, depths, separator, keep)) {
     const raw = rich.text.slice(seg.start, seg.end);
     // `Ziya-LLaMA-13B-v1 等`, `LLaMA, etc.`: what stands for "and others" is no part of the name.

@@ -2,6 +2,7 @@ import { splitParenthetical } from '../extract/cells.js';
 import { repositoryKey } from '../names/links.js';
 import { repositoriesConflict } from '../resolve/clusters.js';
 import { cleanName } from '../names/text.js';
+import { nameKey } from '../graph/name-key.js';
 import type { Claim, TextLink } from '../extract/types.js';
 import type { Entity } from '../resolve/entity.js';
 import type { EntityIndex } from './entity-index.js';
@@ -132,7 +133,23 @@ function targetAt(claim: Claim, at: number, index: EntityIndex, first: boolean):
 const COORDINATION = /^\s*(?:(?:conversations|dialogues|data|dataset)\s*)?(?:,\s*(?:and\s+)?|&|and\b|、|or\b|和|及|与|以及|或|，)\s*/;
 
 /** Every target of a claim: the first one, those coordinated with it (`BLOOM & mT5`), or every link in the clause. */
-export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
+/**
+ * `另有基于 ChatGLM 的[Med-ChatGLM]`: X followed by `的` and another model's name is that model's
+ * base, not the subject's. The name after `的` is a link or a Latin run.
+ */
+function modifiesAnother(text: string, end: number, links: TextLink[], subjectNames: readonly string[]): boolean {
+  const of = /^\s*的\s*/.exec(text.slice(end, end + 8));
+  if (!of) return false;
+  const at = end + of[0].length;
+  const link = links.find((l) => l.start === at);
+  const name = link ? cleanName(link.text) : /^[A-Za-z][\w.+-]*(?:-[\w.+]+)*/.exec(text.slice(at, at + 80))?.[0];
+  if (!name) return false;
+  const key = nameKey(name);
+  // `基于LLaMA的中文模型` or `基于LLaMA的Chinese-Vicuna` under Chinese-Vicuna: about the subject.
+  return !subjectNames.some((n) => nameKey(n) === key) && !/^(?:model|llm|chat|base)$/i.test(name);
+}
+
+export function claimTargets(claim: Claim, index: EntityIndex, subjectNames: readonly string[] = []): Target[] {
   const { text, links } = claim.sentence;
   if (claim.at.direction === 'before') {
     // `rinna GPT (neox-3.6b) をファインチューニング`: what parentheses add is no part of the name.
@@ -183,6 +200,7 @@ export function claimTargets(claim: Claim, index: EntityIndex): Target[] {
     if (!found) break;
     // `基于ChatGPT生成的数据`, `在Stanford Alpaca模式基础上`: the name modifies what follows it.
     if (claim.relation === 'base' && AFTER_BASE_NAME.test(text.slice(found.end, found.end + 16))) break;
+    if (claim.relation === 'base' && modifiesAnother(text, found.end, links, subjectNames)) break;
     out.push(found.target);
     const next = COORDINATION.exec(text.slice(found.end));
     if (!next) break;

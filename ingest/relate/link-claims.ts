@@ -125,7 +125,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
     const trains = subject.label === 'Model' || subject.label === 'Method' || subject.label === 'Project';
     if (!trains && ['tuned-on', 'data', 'data-named', 'generated-by', 'technique'].includes(claim.relation)) continue;
     const strong = claim.strength === 'strong';
-    for (const found of claimTargets(claim, index)) {
+    for (const found of claimTargets(claim, index, [subject.name, ...subject.aliases])) {
       // `开源了包括模型：TigerBot-7B, TigerBot-180B`: a release names checkpoints exactly; one
       // that only shares its family with a known model (the subject itself) is a model of its own.
       const target: Target =

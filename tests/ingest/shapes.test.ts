@@ -162,6 +162,66 @@ describe('columns known by their values', () => {
   });
 });
 
+describe('tables that name their columns unusually', () => {
+  it('an "架构" column of distinct, linked names that opens every row is the subject; "亮点" is a description', async () => {
+    const md = [
+      '## 中文 LLM',
+      '',
+      '| 架构 | 机构 | 参数 | 亮点 |',
+      '| --- | --- | --- | --- |',
+      '| [deepseek-v3](architectures/deepseek-v3/) | DeepSeek | 671B | 256 专家 + 共享专家,R1 的底座 |',
+      '| [qwen2-7b](architectures/qwen2-7b/) | 阿里云 | 7B | GQA,长上下文 |',
+      '| [chatglm3-6b](architectures/chatglm3-6b/) | 智谱 AI | 6B | 2D 位置编码,前缀 LM |',
+      '| [yi-6b](architectures/yi-6b/) | 零一万物 | 6B | LLaMA 式结构,中英双语 |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'z.md': md });
+    expect(models(graph)).toEqual(['chatglm3-6b', 'deepseek-v3', 'qwen2-7b', 'yi-6b']);
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toContain('deepseek-v3 -> DeepSeek');
+  });
+
+  it('a data-size column is no parameter count', async () => {
+    const md = ['## 模型', '', '| 名称 | 参数规模 | 数据规模 |', '| --- | --- | --- |', '| LLaMA | 7B,13B | 1.4T |', '| Falcon | 40B | 1T |', ''].join('\n');
+    expect(node(await graphOf({ 'd.md': md }), 'LLaMA')?.props.parameters).toEqual([7, 13]);
+  });
+
+  it('separators: `，` between names, `+` between co-contributors; `R&D` is one name', async () => {
+    const md = [
+      '## 模型',
+      '',
+      '| 公司 | 大模型 |',
+      '| --- | --- |',
+      '| 港中文深圳 | [华佗](https://github.com/a/huatuo)，[凤凰](https://github.com/b/phoenix) |',
+      '| 西北工业大学+华为 | [秦岭·翱翔](https://example.org/q) |',
+      '| Gravity R&D | [Foo](https://example.org/foo) |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 's.md': md });
+    expect(models(graph)).toEqual(['Foo', '华佗', '凤凰', '秦岭·翱翔'].sort());
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['Foo -> Gravity R&D', '凤凰 -> 港中文深圳', '华佗 -> 港中文深圳', '秦岭·翱翔 -> 华为', '秦岭·翱翔 -> 西北工业大学'].sort());
+  });
+
+  it('authors and lineages in a contributor column are no organization', async () => {
+    const md = ['## 模型', '', '| 模型 | 机构 |', '| --- | --- |', '| resnet | He 等 |', '| mamba | Gu 和 Dao |', '| lstm | Elman 一脉 |', '| opt | Meta 等 |', ''].join('\n');
+    expect(facts(await graphOf({ 'a.md': md }), 'FROM_CONTRIBUTOR')).toEqual(['opt -> Meta']);
+  });
+
+  it('a GitHub account is no other name of an organization written in Chinese; a Hugging Face one is', async () => {
+    const md = [
+      '## 模型',
+      '',
+      '| 公司 | 大模型 |',
+      '| --- | --- |',
+      '| 复旦大学 | [MOSS](https://github.com/OpenLMLab/MOSS) |',
+      '| サイバーエージェント | [OpenCALM](https://huggingface.co/cyberagent/open-calm-7b) |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'g.md': md });
+    expect(node(graph, '复旦大学')?.aliases).toEqual([]);
+    expect(node(graph, 'サイバーエージェント')?.aliases).toEqual(['cyberagent']);
+  });
+});
+
 describe('training-data cells', () => {
   it('a data column beside rows of projects says what they were trained on; counts, labels, descriptions and placeholders are no dataset', async () => {
     const md = [
@@ -367,6 +427,7 @@ describe('prose in Chinese and Japanese', () => {
     ['使用Vicuna生成的数据训练', 'a data source'],
     ['Vicunaと比較して高性能', 'a comparison'],
     ['基于Vicuna生成的数据训练', 'a data source'],
+    ['医学；另有基于 Vicuna 的[Med-Vicuna](https://github.com/x/med-vicuna)', 'the base of another model'],
     ['在Vicuna模式基础上，结合了多个数据集微调获得', 'a recipe'],
     ['A model fine-tuned from Vicuna outputs.', 'a data source'],
     ['基于LLaMA架构从头训练', 'an architecture'],

@@ -118,6 +118,17 @@ export function assignColumns(
   }
   // An unnamed column of names is the subject only beside columns that say what its rows are.
   const saysWhat = columns.some((c) => c.role && c.role !== 'ignore' && c.role !== 'description');
+  // `| 架构 | 机构 | 参数 | 亮点 |` whose first column links each row's own page: with no header
+  // naming the subject, an architecture column of distinct, linked names names the rows.
+  const named = columns.find((c) => c.role === 'architecture' && c.why === 'header' && c.index === 0 && nameColumn(c) && profile(c.index).links >= MOSTLY);
+  if (!subject && named) {
+    const p = profile(named.index);
+    named.role = 'subject';
+    named.kind = opts.sectionKind ?? 'model';
+    named.why = 'content';
+    named.detail = `header "${named.header}" says architecture, but its values are distinct, linked names that open every row (${pct(p.distinct)} distinct, ${pct(p.links)} links)`;
+    subject = named;
+  }
   if (!subject && (saysWhat || opts.sectionKind)) {
     const candidate = unnamed.find(nameColumn);
     if (candidate) {

@@ -36,7 +36,7 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     if (!rich) return [];
     // `東北大<br>自然言語処理研究グループ`: a break inside a CJK name wraps it, it does not separate two.
     if (role === 'contributor') rich = { ...rich, text: rich.text.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])\n(?=[\u3040-\u30ff\u3400-\u9fff])/g, ' ') };
-    const reading = readNames(rich, undefined, { repoIds });
+    const reading = readNames(rich, role === 'contributor' ? CONTRIBUTOR_SEPARATOR : undefined, { repoIds });
     for (const p of reading.placeholders) sink.note('placeholder', row.place, p, `placeholder in "${c.header}"`);
     return reading.pieces.filter((p) => {
       if (!isPlaceholder(p.name, role)) return true;
@@ -66,6 +66,11 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     switch (c.role) {
       case 'contributor':
         saidWho = true;
+        // `He 等`, `Vaswani et al.`, `Gu 和 Dao`: the authors of a paper, not an organization.
+        if (namesAuthors(text, opts.known)) {
+          sink.note('skipped', row.place, text, `authors, not an organization, in "${c.header}"`);
+          break;
+        }
         for (const piece of names(c, 'contributor')) {
           if (isLanguageCode(piece.name)) {
             sink.note('unreadable', row.place, piece.name, 'a language code in the contributor column (pasted from the next cell?)');
@@ -227,8 +232,12 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     if (!own) continue;
     const owner = repositoryOwner(own.url);
     if (owner && !s.props.publisher) s.props.publisher = owner;
-    // `サイバーエージェント` publishing as `cyberagent`: the account is how people search for it.
-    if (owner && named.length === 1 && isNonLatin(named[0].name)) named[0].writtenAs = [...new Set([...(named[0].writtenAs ?? []), owner])];
+    // `サイバーエージェント` publishing as `cyberagent` on Hugging Face: the account is how people
+    // search for it. A GitHub or Gitee account may be a person's or the project's own (`scutcyr`,
+    // `OpenLMLab`), so only a model hub's counts.
+    if (owner && named.length === 1 && isNonLatin(named[0].name) && /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(own.url)) {
+      named[0].writtenAs = [...new Set([...(named[0].writtenAs ?? []), owner])];
+    }
     if (!contributors && !saidWho) {
       const org = publisherMention(sink, own.url, row.place, own.column);
       if (org) sink.statement('FROM_CONTRIBUTOR', s, org, provenance(row.place, 'link', { column: own.column, text: own.text }));
@@ -293,6 +302,20 @@ export function readLicenses(rich: RichText): { name: string; spelling: string; 
  */
 /** Japanese and Chinese particles and verbs that make a part a clause, not a name (`… を用いて`, `使用…`). */
 const SENTENCE_PART = /[をにでがはて](?![\u30a0-\u30ff])|した|して|用い|使用|基于|进行|通过|以及/;
+
+/** Co-contributors in one cell: `西北工业大学+华为`, `A，B` besides the separators of any names. */
+const CONTRIBUTOR_SEPARATOR = /[\/,&、;\n+＋，；]/;
+
+/**
+ * A contributor cell that names people: surnames (one capitalised Latin word each, known as no
+ * organization) with `等` / `et al.` or joined by `和` / `and`, or a lineage (`LeNet 一脉`).
+ */
+function namesAuthors(text: string, known: Knowledge): boolean {
+  if (/\s*一脉$/.test(text)) return true;
+  const m = /^([A-Z][a-z]{1,15})(?:\s*(?:等|et al\.?)|\s*(?:和|与|and|&)\s*([A-Z][a-z]{1,15}))$/.exec(text.trim());
+  if (!m) return false;
+  return [m[1], m[2]].filter((w): w is string => !!w).every((w) => !known.isOrganization(w));
+}
 
 /** A count before a dataset's name: `52K`, `~800k`, `about 2M`, `1.5万`. */
 const QUANTITY = /^(?:about|around|approximately|over|~|≈|约)?\s*\d[\d.,]*\s*[KkMmBbGgTt万亿千]?\+?\s+/;
