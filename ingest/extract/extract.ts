@@ -1,4 +1,6 @@
-import type { Code, Paragraph } from 'mdast';
+import type { Code, Paragraph, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { LEXICON } from '../lexicon/lexicon.js';
 import { repositoryKey } from '../names/links.js';
 import { cleanText } from '../names/text.js';
 import type { SourceDocument } from '../parse/markdown.js';
@@ -27,7 +29,10 @@ export function extractDocument(doc: SourceDocument, ctx: ReadContext = DEFAULT_
   const title = documentTitle(doc.tree);
   const entries = headingEntries(doc.tree);
   const entryMentions = new Map<number, Mention[]>();
+  let previous: { node: RootContent; section: string[] } | null = null;
   for (const block of sectionBlocks(doc.tree)) {
+    const before = previous;
+    previous = block;
     const at: SectionPath = { section: block.section, headingLines: block.headingLines, headingSiblings: block.headingSiblings, groups: block.groups, title };
     const place = { source: doc.source, line: block.node.position?.start.line ?? 0, section: placeSection(at) };
     const entry = entries.get(block.headingLines[block.headingLines.length - 1] ?? -1);
@@ -42,6 +47,11 @@ export function extractDocument(doc: SourceDocument, ctx: ReadContext = DEFAULT_
         extractTable(sink, block.node, at, ctx);
         break;
       case 'list':
+        // `欢迎提供：- 线索 - 材料 - PR`: what the maintainers ask for, not things of the section.
+        if (before?.node.type === 'paragraph' && before.section.join('\u0000') === block.section.join('\u0000') && asksForContributions(toString(before.node))) {
+          sink.note('skipped', place, toString(block.node).slice(0, 80), 'a list of what contributions are welcome');
+          break;
+        }
         extractList(sink, block.node, at, ctx);
         break;
       case 'paragraph':
@@ -55,6 +65,11 @@ export function extractDocument(doc: SourceDocument, ctx: ReadContext = DEFAULT_
     }
   }
   return sink.out;
+}
+
+function asksForContributions(text: string): boolean {
+  const t = text.toLowerCase();
+  return LEXICON.contributionLeadIns.some((w) => t.includes(w));
 }
 
 /** The entries a heading names, of the kind its parent section says (a model when it says nothing). */

@@ -72,6 +72,8 @@ export interface Lexicon {
   /** The role a sub-item key names (`地址`, `基座模型`, `License`). */
   keyRole(key: string): PhraseHit<RoleWord> | null;
   sectionRules: SectionRule[];
+  /** Words of a paragraph asking for contributions: the list after it names what to send. */
+  contributionLeadIns: string[];
   /** Base markers: `LLaMA 底座` → LLaMA. */
   baseMarkers: { affix: 'prefix' | 'suffix'; words: string[] }[];
   orgWords: string[];
@@ -120,7 +122,11 @@ export function loadLexicon(): Lexicon {
     }
   });
 
-  const sections = (readJson('sections.json').sections as { kind: string; certain?: boolean; match: SectionRule['match']; words: Words }[]).map((r, i): SectionRule => {
+  const sectionsFile = readJson('sections.json') as {
+    sections: { kind: string; certain?: boolean; match: SectionRule['match']; words: Words }[];
+    contributionLeadIns: Words;
+  };
+  const sections = sectionsFile.sections.map((r, i): SectionRule => {
     const where = `sections.json entry ${i + 1}`;
     let kind: SectionKind;
     if (r.kind === 'skip' || r.kind === 'documents') kind = r.kind;
@@ -148,6 +154,7 @@ export function loadLexicon(): Lexicon {
     headerRole: (h) => headers.lookup(h),
     keyRole: (k) => keys.lookup(k),
     sectionRules: sections,
+    contributionLeadIns: allWords(sectionsFile.contributionLeadIns, 'sections.json contributionLeadIns').map((w) => w.toLowerCase()),
     baseMarkers: groups.baseMarkers.map((m, i) => ({ affix: m.affix, words: allWords(m.words, `groups.json marker ${i + 1}`) })),
     orgWords: allWords(groups.orgWords, 'groups.json orgWords'),
     placePrefixes: allWords(groups.placePrefixes, 'groups.json placePrefixes'),

@@ -162,6 +162,18 @@ describe('columns known by their values', () => {
   });
 });
 
+describe('lists that are not entries', () => {
+  it('what a paragraph asks contributors to send is no model', async () => {
+    const md = '# 开源开放的大模型\n\n旨在记录开源的大模型，欢迎提供：\n\n- *线索*\n- *PR*\n- *Issue*\n\n## 模型\n\n- LLaMA\n- Vicuna\n';
+    expect(models(await graphOf({ 'c.md': md }))).toEqual(['LLaMA', 'Vicuna']);
+  });
+
+  it('items under a heading of architectures are methods, not models', async () => {
+    const graph = await graphOf({ 'a.md': '# 开源开放的大模型\n\n## 模型架构\n\n- [GPTQ](https://github.com/IST-DASLab/gptq)\n- [RWKV](https://github.com/BlinkDL/RWKV-LM)\n' });
+    expect(models(graph)).toEqual([]);
+  });
+});
+
 describe('tables that name their columns unusually', () => {
   it('an "架构" column of distinct, linked names that opens every row is the subject; "亮点" is a description', async () => {
     const md = [
