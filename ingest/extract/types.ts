@@ -40,6 +40,11 @@ export interface Mention {
   provenance: Provenance;
   /** Words of its row or item that say how it was made from its base (`fine-tuned with LoRA`). */
   derivation?: DerivationEvidence[];
+  /**
+   * Name keys of the organizations its own row or item credits: two entries of one list with
+   * the same name and no maker in common are two things (盘古 of 华为, 盘古 of 循环智能).
+   */
+  makers?: string[];
 }
 
 export interface Statement {

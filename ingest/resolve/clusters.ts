@@ -24,6 +24,8 @@ export class Clusters {
   private readonly parent: number[];
   private readonly repos: Set<string>[];
   private readonly latin: Set<string>[];
+  /** Per root: source file → name keys of the makers its entries there are credited to. */
+  private readonly makers: Map<string, Set<string>>[];
   /** Per root: rule → spellings it brought together. */
   private readonly joined: Map<string, Set<string>>[];
 
@@ -32,8 +34,13 @@ export class Clusters {
     repoOf: (i: number) => string | null,
     private readonly spelling: (i: number) => string,
     latinOf: (i: number) => string[] = () => [],
+    makersOf: (i: number) => { source: string; makers: string[] } | null = () => null,
   ) {
     this.parent = Array.from({ length: size }, (_, i) => i);
+    this.makers = Array.from({ length: size }, (_, i) => {
+      const m = makersOf(i);
+      return m && m.makers.length ? new Map([[m.source, new Set(m.makers)]]) : new Map();
+    });
     this.latin = Array.from({ length: size }, (_, i) => new Set(latinOf(i)));
     this.repos = Array.from({ length: size }, (_, i) => {
       const r = repoOf(i);
@@ -59,7 +66,19 @@ export class Clusters {
    * owner (a project that moved, `project-baize/baize` → `baize-chatbot`), are different projects.
    */
   conflict(a: number, b: number): boolean {
-    return repositoriesConflict(this.reposOf(a), this.reposOf(b));
+    return repositoriesConflict(this.reposOf(a), this.reposOf(b)) || this.makersConflict(a, b);
+  }
+
+  /** Entries of one list credited to makers with none in common: homonyms, not one thing. */
+  private makersConflict(a: number, b: number): boolean {
+    const ma = this.makers[this.find(a)];
+    const mb = this.makers[this.find(b)];
+    for (const [source, set] of ma) {
+      const other = mb.get(source);
+      // `Meta` and `Meta AI` are one maker written two ways.
+      if (other && ![...set].some((k) => [...other].some((o) => o.startsWith(k) || k.startsWith(o)))) return true;
+    }
+    return false;
   }
 
   /** Both clusters have Latin-script names and share none: a shared CJK spelling does not join them. */
@@ -79,6 +98,11 @@ export class Clusters {
     this.parent[rb] = ra;
     for (const r of this.repos[rb]) this.repos[ra].add(r);
     for (const k of this.latin[rb]) this.latin[ra].add(k);
+    for (const [source, set] of this.makers[rb]) {
+      const own = this.makers[ra].get(source) ?? new Set<string>();
+      for (const k of set) own.add(k);
+      this.makers[ra].set(source, own);
+    }
     for (const [k, v] of this.joined[rb]) this.add(ra, k, [...v]);
     if (new Set(names).size > 1) this.add(ra, rule, names);
     return true;

@@ -23,7 +23,13 @@ import { splitSize } from '../names/size.js';
 
 export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   const items = mentions.map((m) => prepare(m, aliases));
-  const clusters = new Clusters(items.length, (i) => items[i].repo, (i) => items[i].m.name, (i) => items[i].latin);
+  const clusters = new Clusters(
+    items.length,
+    (i) => items[i].repo,
+    (i) => items[i].m.name,
+    (i) => items[i].latin,
+    (i) => (items[i].m.makers?.length ? { source: items[i].m.provenance.source, makers: items[i].m.makers! } : null),
+  );
   const ambiguous: Resolution['ambiguous'] = [];
   const sameKey = (a: Prepared, b: Prepared) => a.keys.some((k) => b.keys.includes(k));
 

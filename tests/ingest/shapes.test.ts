@@ -218,6 +218,24 @@ describe('tables that name their columns unusually', () => {
     expect(facts(await graphOf({ 'a.md': md }), 'FROM_CONTRIBUTOR')).toEqual(['opt -> Meta']);
   });
 
+  it('two rows of one list with the same name and makers in common are one model; with none, two', async () => {
+    const md = [
+      '## 模型',
+      '',
+      '| 公司 | 大模型 |',
+      '| --- | --- |',
+      '| 华为 | [盘古](https://openi.pcl.ac.cn/PCL-Platform.Intelligence/PanGu-Alpha) |',
+      '| 循环智能 | [盘古](https://www.rcrai.com/) |',
+      '| Meta | LLaMA |',
+      '| Meta AI | LLaMA |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'h.md': md });
+    expect(graph.nodes.filter((n) => n.name === '盘古')).toHaveLength(2);
+    expect(graph.nodes.filter((n) => n.name === 'LLaMA')).toHaveLength(1);
+    expect(facts(graph, 'FROM_CONTRIBUTOR').filter((f) => f.startsWith('盘古'))).toEqual(['盘古 -> 华为', '盘古 -> 循环智能']);
+  });
+
   it('a GitHub account is no other name of an organization written in Chinese; a Hugging Face one is', async () => {
     const md = [
       '## 模型',

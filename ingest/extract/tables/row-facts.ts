@@ -227,6 +227,8 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     const base = sink.mention({ label: 'Model', certain: true, role: 'reference', name: opts.group.name, props: {}, provenance: provenance({ ...row.place, line: opts.group.line }, 'list') });
     state('BASED_ON', models, base, provenance(row.place, 'list', { text: opts.group.label }));
   }
+  const makers = named.map((o) => nameKey(o.name)).filter(Boolean);
+  if (makers.length) for (const s of models) s.makers = [...new Set([...(s.makers ?? []), ...makers])];
   for (const s of models) {
     const own = ownLink(s, row, columns);
     if (!own) continue;
