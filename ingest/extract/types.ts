@@ -96,6 +96,8 @@ export interface Claim {
   at: { offset: number; direction: 'after' | 'before' };
   /** `a mixture of [Baize](…)`: every link in the clause is a target. */
   allLinksInClause?: boolean;
+  /** A weak phrase that still names a well-known model the lists do not list (`基于BLOOM`). */
+  wellKnownTargets?: boolean;
   provenance: Provenance;
 }
 

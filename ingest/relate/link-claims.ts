@@ -158,7 +158,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
             state('RELATED_TO', claim.subject, ref(known), p);
           } else if (unknown?.link && strong && claim.relation === 'base') {
             state('BASED_ON', claim.subject, newMention(claim, 'Model', unknown.text, unknown.link.url).id, p);
-          } else if (unknown && strong && claim.relation === 'base' && (subject.label === 'Model') && knownModelName(unknown, claim.at.direction)) {
+          } else if (unknown && (strong || claim.wellKnownTargets) && claim.relation === 'base' && subject.label === 'Model' && knownModelName(unknown, claim.at.direction)) {
             // `TinyLlama をベースに`: a strong phrase naming a well-known model the lists do not list.
             state('BASED_ON', claim.subject, newMention(claim, 'Model', knownModelName(unknown, claim.at.direction)!).id, p);
           } else if (

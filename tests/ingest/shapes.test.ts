@@ -446,6 +446,8 @@ describe('prose in Chinese and Japanese', () => {
     ['基于百亿参数量语言大模型Vicuna（13B）训练', 'Vicuna'],
     // Not listed, but a checkpoint of a well-known family, named in a strong phrase.
     ['基于Baichuan-13B-Base指令微调得到', 'Baichuan-13B-Base'],
+    // A bare 基于 names a base the lists do not list only when it is a well-known model.
+    ['金融；基于BLOOM', 'BLOOM'],
     ['Vicuna (6.8b) に対して<br>llm-japanese-dataset v0 のうち翻訳タスクを除いたデータで LoRAチューニング', 'Vicuna'],
     ['- （Vicuna(base) を親モデルとして知識蒸留）', 'Vicuna'],
   ])('"%s" gives the base %s', async (text, base) => {
@@ -457,6 +459,7 @@ describe('prose in Chinese and Japanese', () => {
     ['使用Vicuna生成的数据训练', 'a data source'],
     ['Vicunaと比較して高性能', 'a comparison'],
     ['基于Vicuna生成的数据训练', 'a data source'],
+    ['基于Foobar的对话系统', 'a name nobody knows, after a weak phrase'],
     ['医学；另有基于 Vicuna 的[Med-Vicuna](https://github.com/x/med-vicuna)', 'the base of another model'],
     ['在Vicuna模式基础上，结合了多个数据集微调获得', 'a recipe'],
     ['A model fine-tuned from Vicuna outputs.', 'a data source'],

@@ -76,6 +76,7 @@ export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provena
         strength: t.strength,
         at: { offset, direction: t.direction },
         ...(t.allLinksInClause ? { allLinksInClause: true } : {}),
+        ...(t.wellKnownTargets ? { wellKnownTargets: true } : {}),
       });
     }
   }

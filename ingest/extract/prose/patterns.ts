@@ -16,6 +16,8 @@ export interface Trigger {
   re: RegExp;
   /** Every link in the rest of the clause is a target (`a mixture of [Baize](…)`). */
   allLinksInClause?: boolean;
+  /** A weak phrase that still names a well-known model the lists do not list (`基于BLOOM`). */
+  wellKnownTargets?: boolean;
   /** May fire inside parentheses (the appositive `Language Model (ChatGLM)` opens one). */
   inParentheses?: boolean;
   /** Fires only in a sentence that matches this too (a sentence about training). */
@@ -34,6 +36,7 @@ interface PhraseTable {
     pattern: string;
     caseless?: boolean;
     allLinksInClause?: boolean;
+    wellKnownTargets?: boolean;
     inParentheses?: boolean;
     context?: 'training';
   }[];
@@ -83,6 +86,7 @@ export const TRIGGERS: Trigger[] = table.triggers.map((t, i) => {
     direction: t.direction,
     re: compile(t.pattern, t.caseless ? 'gi' : 'g', where),
     ...(t.allLinksInClause ? { allLinksInClause: true } : {}),
+    ...(t.wellKnownTargets ? { wellKnownTargets: true } : {}),
     ...(t.inParentheses ? { inParentheses: true } : {}),
     ...(t.context === 'training' ? { context: TRAINING } : {}),
   };
