@@ -58,13 +58,28 @@ export function extractDocument(doc: SourceDocument, ctx: ReadContext = DEFAULT_
         extractParagraph(sink, block.node, place);
         break;
       case 'code':
-        sink.note('skipped', place, block.node.value.split('\n')[0] ?? '', 'code block');
+        // Paragraphs indented by mistake (`        LLaMA是由Meta发布的…`) parse as code; prose is read as prose.
+        if (isIndentedProse(block.node)) extractParagraph(sink, { type: 'paragraph', children: [{ type: 'text', value: block.node.value }], position: block.node.position }, place);
+        else sink.note('skipped', place, block.node.value.split('\n')[0] ?? '', 'code block');
         break;
       default:
         break;
     }
   }
   return sink.out;
+}
+
+/** A code block without a language whose lines read as sentences, not code: CJK prose, or words ending in a full stop. */
+export function isIndentedProse(node: Code): boolean {
+  if (node.lang || node.meta) return false;
+  const text = node.value;
+  if (!text.trim() || /[{};=<>$]|^\s*(?:def|import|from|class|function|const|let|var|pip|npm|python|git|cd|export)\b/m.test(text)) return false;
+  if (/[\u3400-\u9fff][^\n]{0,200}[。，；！？]/.test(text)) return true;
+  // An English sentence: a line of three or more lower-case words that ends with a full stop.
+  return text.split('\n').some((line) => {
+    const t = line.trim();
+    return /[.!?]$/.test(t) && t.split(/\s+/).filter((w) => /^[a-z]+[,;]?$/.test(w)).length >= 3;
+  });
 }
 
 function asksForContributions(text: string): boolean {

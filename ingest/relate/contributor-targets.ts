@@ -36,7 +36,7 @@ const CJK_NAME = /^[\u3040-\u30ff\u3400-\u9fff]/;
 
 /** Verbs that end the name in `由X开发`. */
 const ZH_VERB = /(?:联合)?(?:开发|发布|推出|研发|开源|打造|出品|训练|提出)/;
-const STOP = /[，。；、,.;:：()（）\n]|\s(?:and|with|in|on|for|at|to|using|which|that|based)\s/i;
+const STOP = /[，。；、,;:：()（）\n]|\.(?=\s|$)|\s(?:and|with|in|on|for|at|to|using|which|that|based)\s/i;
 
 /** People named after an organization (`中国人民大学GSAI研究人员`, `…多位老师和学生`): the organization is the name. */
 const PEOPLE = /(?:的)?(?:研究人员|研究者|研究员|学者|老师和学生|多位老师|团队成员|成员|科学家|[两二三四五六七八九十几多]家(?:单位|机构|公司|高校))(?:参与|共同|联合)?$/;
@@ -121,7 +121,8 @@ export function contributorTargets(claim: Claim, index: OrganizationIndex): Cont
   } else {
     // `商汤科技、上海AI实验室联合香港中文大学、复旦大学和上海交通大学发布…`
     const before = claim.sentence.text.slice(Math.max(0, claim.at.offset - 80), claim.at.offset);
-    clause = before.split(/[。；;.!?：:]/).pop()!.replace(LEAD_IN, '').replace(/联合/g, '、').replace(/(?<=[\u3400-\u9fff])和(?=[\u3400-\u9fff])/g, '、');
+    // A full stop ends a sentence only before a space or the end: `Ontocord.ai` is one name.
+    clause = before.split(/[。；;!?：:]|\.(?=\s|$)/).pop()!.replace(LEAD_IN, '').replace(/联合/g, '、').replace(/(?<=[\u3400-\u9fff])和(?=[\u3400-\u9fff])/g, '、');
   }
   // Only lists split (`A、B`, `A，以及B`): `与` and `和` also join the words of one name (`数据智能与社会计算实验室`).
   const parts = clause.split(/\s*(?:[,，、]|以及|\band\b|&)\s*/).map((p) => p.replace(/(?:共同|一起|联合|合作)$/, '').trim()).filter(Boolean);

@@ -43,7 +43,9 @@ const HARDWARE_AFTER = /^\s*(?:AI\s+)?(?:super ?computers?|gpus?|tpus?|clusters?
 function knownModelName(target: { text: string; phrase?: string }, direction: 'after' | 'before'): string | null {
   // `Baichuan-13B-Base指令微调得到`: a Latin name ends where CJK text begins.
   const phrase = (target.phrase ?? target.text).split(/[、，,;；]/)[0].replace(/(?<=[A-Za-z0-9])[\u3040-\u30ff\u3400-\u9fff].*$/s, '');
-  const words = phrase.split(/\s+/).filter(Boolean).slice(0, 5);
+  let words = phrase.split(/\s+/).filter(Boolean).slice(0, 5);
+  // `EleutherAI pythia`, `Meta LLaMA`: the maker's name before the model's is no part of it.
+  if (direction === 'after' && words.length > 1 && SEED_KNOWLEDGE.isOrganization(words[0]) && !SEED_KNOWLEDGE.isModel(words[0])) words = words.slice(1);
   for (let n = words.length; n >= 1; n--) {
     const run = direction === 'after' ? words.slice(0, n) : words.slice(words.length - n);
     const name = cleanName(run.join(' ').replace(/[,.;:!?)\]]+$/, ''));

@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../ingest/extract/extract.js';
-import { COMPARISON, DATA_PROVENANCE, TRAINING, TRIGGERS } from '../../ingest/extract/prose/patterns.js';
+import { AFTER_BASE_NAME, COMPARISON, DATA_PROVENANCE, TRAINING, TRIGGERS } from '../../ingest/extract/prose/patterns.js';
+import { isIndentedProse } from '../../ingest/extract/extract.js';
 import { MAX_CLAIMS_PER_SENTENCE, findClaims } from '../../ingest/extract/prose/claims.js';
 import { splitSentences } from '../../ingest/extract/prose/sentences.js';
 import { buildGraph } from '../../ingest/pipeline.js';
@@ -52,7 +53,13 @@ describe('patterns on hostile text', () => {
         });
         expect(ms, `${t.re.source} on ${JSON.stringify(text.slice(0, 12))}…`).toBeLessThan(BOUND_MS / 5);
       }
-      for (const re of [COMPARISON, DATA_PROVENANCE, TRAINING]) expect(elapsed(() => re.test(text))).toBeLessThan(BOUND_MS / 5);
+      for (const re of [COMPARISON, DATA_PROVENANCE, TRAINING, AFTER_BASE_NAME]) expect(elapsed(() => re.test(text))).toBeLessThan(BOUND_MS / 5);
+    }
+  });
+
+  it('telling indented prose from code is linear on long lines', () => {
+    for (const text of [...ADVERSARIAL, 'word '.repeat(10_000), 'word '.repeat(10_000) + '.', '中文'.repeat(20_000)]) {
+      expect(elapsed(() => isIndentedProse({ type: 'code', value: text }))).toBeLessThan(BOUND_MS / 5);
     }
   });
 

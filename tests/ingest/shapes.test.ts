@@ -448,6 +448,7 @@ describe('prose in Chinese and Japanese', () => {
     ['基于Baichuan-13B-Base指令微调得到', 'Baichuan-13B-Base'],
     // A bare 基于 names a base the lists do not list only when it is a well-known model.
     ['金融；基于BLOOM', 'BLOOM'],
+    ['其基于开源EleutherAI pythia模型系列', 'pythia'],
     ['Vicuna (6.8b) に対して<br>llm-japanese-dataset v0 のうち翻訳タスクを除いたデータで LoRAチューニング', 'Vicuna'],
     ['- （Vicuna(base) を親モデルとして知識蒸留）', 'Vicuna'],
   ])('"%s" gives the base %s', async (text, base) => {
@@ -477,6 +478,12 @@ describe('prose in Chinese and Japanese', () => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR')).toContain(`Subject -> ${org}`);
   });
 
+  it('prose indented like code is read as prose; what it says of a well-known model is about that model', async () => {
+    const md = '# 平替\n\n## 二、Alpaca模式篇\n\n        LLaMA是由Meta发布的全新人工智能大型语言模型，在生成文本等任务上表现良好。\n\n## 代码\n\n    pip install llama\n';
+    const graph = await graphOf({ 'i.md': md });
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['LLaMA -> Meta']);
+  });
+
   it('the base a sentence names keeps that line among the places it is named', async () => {
     const graph = await graphOf({ 'p.md': doc('对Vicuna进行指令微调') });
     expect(node(graph, 'Vicuna')?.provenance.map((p) => [p.line, p.derivedFrom])).toEqual([
@@ -500,6 +507,8 @@ describe('prose in Chinese and Japanese', () => {
     ['Subject是谷歌在今年4月发布的大模型', ['谷歌']],
     ['Subject是由斯坦福、CMU、UC伯克利等机构的学者联合发布的', ['CMU', 'UC伯克利', '斯坦福']],
     ['由非盈利机构LAION重磅开源发布', ['LAION']],
+    ['Subject由前OpenAI研究员所在的Together团队，以及LAION、Ontocord.ai团队共同打造', ['LAION', 'Ontocord.ai团队', 'Together团队']],
+    ['Subject是斯坦福大学的另一个巨作', ['斯坦福大学']],
   ])('"%s" credits the whole names %j, no shorter or split one', async (text, orgs) => {
     const credited = facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR').filter((f) => f.startsWith('Subject'));
     expect(credited).toEqual(orgs.map((o) => `Subject -> ${o}`).sort());

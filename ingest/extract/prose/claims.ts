@@ -105,14 +105,14 @@ function unwrapped(sentence: RichText): RichText {
   return depth === 0 ? sliceRich(sentence, lead[0].length, end) : sentence;
 }
 
-export function describeClaims(sink: Sink, rich: RichText, subjects: Mention[], place: Place): void {
+export function describeClaims(sink: Sink, rich: RichText, subjects: Mention[], place: Place, opts: { wellKnown?: boolean } = {}): void {
   for (const whole of splitSentences(rich)) {
     const sentence = unwrapped(whole);
     appositiveClaims(sink, sentence, place);
     const found = findClaims(sentence);
     if (!found.length) continue;
     const said = provenance(place, 'text', { text: cleanText(sentence.text) });
-    const who = sentenceSubject(sentence, subjects);
+    const who = sentenceSubject(sentence, subjects, opts);
     let targets: Mention[] = [];
     if (who.kind === 'rows') targets = who.mentions;
     else if (who.kind === 'other') {

@@ -31,7 +31,7 @@ export type SentenceSubject =
  * Which row subject a sentence is about. Sentences about something else (`MathInstruct is
  * compiled from …`) or about one of several subjects without naming it yield no claims.
  */
-export function sentenceSubject(sentence: RichText, subjects: Mention[]): SentenceSubject {
+export function sentenceSubject(sentence: RichText, subjects: Mention[], opts: { wellKnown?: boolean } = {}): SentenceSubject {
   const lead = sentence.bold.find((b) => b.start === 0);
   const leadName = lead ? cleanName(sentence.text.slice(lead.start, lead.end)) : null;
   const m = SENTENCE_SUBJECT.exec(sentence.text) ?? SENTENCE_SUBJECT_CJK.exec(sentence.text);
@@ -44,6 +44,8 @@ export function sentenceSubject(sentence: RichText, subjects: Mention[]): Senten
     const prefix = subjects.filter((s) => names(spelling, s) === 'prefix');
     if (prefix.length === 1) return { kind: 'rows', mentions: prefix };
     if (leadName === spelling || subjects.some((s) => names(spelling, s) === 'other')) return { kind: 'other', name: spelling };
+    // Prose about the list (`LLaMA是由Meta发布的…`): a sentence about a well-known model is about it.
+    if (opts.wellKnown && SEED_KNOWLEDGE.isModel(spelling)) return { kind: 'other', name: spelling };
     return { kind: 'none' };
   }
   if (subjects.length === 1) return { kind: 'rows', mentions: subjects };
