@@ -3,6 +3,7 @@ import type { Claim, Mention, Statement } from '../extract/types.js';
 import type { AliasTable } from '../resolve/aliases.js';
 import type { Entity, Resolution } from '../resolve/entity.js';
 import { cleanName } from '../names/text.js';
+import { isVersionToken, splitSize } from '../names/size.js';
 import { SEED_KNOWLEDGE } from '../extract/knowledge.js';
 import { BasedOnPolicy } from './based-on-policy.js';
 import { claimTargets, type Target } from './claim-targets.js';
@@ -52,6 +53,19 @@ function knownModelName(target: { text: string; phrase?: string }, direction: 'a
     if (name && /[A-Za-z]/.test(name) && SEED_KNOWLEDGE.isModel(name)) return name;
   }
   return null;
+}
+
+/** `TigerBot-7B`, `LLaSM-Baichuan-7B`, `shibing624/ziya-llama-13b-medical-lora`: a checkpoint's name, not `V1` or `LLM`. */
+function isCheckpointName(text: string): boolean {
+  if (isVersionToken(text) || /^(?:llm|llms|ai|gpt|model|models|chat)$/i.test(text)) return false;
+  return /^[A-Z][\w.-]+$/.test(text) || (/^[a-z0-9][\w.\/-]+$/.test(text) && /\d/.test(text) && /-/.test(text));
+}
+
+/** Two models of one family: one name begins with the other's (`ChatGLM3-6B`, `ChatGLM3-6B-32K`). */
+function sameFamily(a: Entity, b: Entity): boolean {
+  const ka = nameKey(splitSize(a.name)?.family ?? a.name);
+  const kb = nameKey(splitSize(b.name)?.family ?? b.name);
+  return !!ka && !!kb && (ka.startsWith(kb) || kb.startsWith(ka));
 }
 
 /** Methods the lists file under data (`Data > Synthetic Data Generation`): they make training data. */
@@ -208,8 +222,11 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
           break;
         }
         case 'release': {
-          if (known) state('RELATED_TO', claim.subject, ref(known), p);
-          else if (unknown && (unknown.link || /^[A-Z][\w.-]+$/.test(unknown.text))) {
+          // What a model's text says it released are its own checkpoints (`TigerBot-7B` of TigerBot);
+          // another model it names there (`ColossalAI开源了他们的ChatGPT实现`) is no release of it.
+          if (known) {
+            if (!claim.checkpointsOnly || sameFamily(subject, known)) state('RELATED_TO', claim.subject, ref(known), p);
+          } else if (unknown && (unknown.link || (claim.checkpointsOnly ? isCheckpointName(unknown.text) : /^[A-Z][\w.-]+$/.test(unknown.text)))) {
             // A released checkpoint is listed as much as a table row: an entry of its own, a size of its family.
             state('RELATED_TO', claim.subject, newMention(claim, 'Model', unknown.text, unknown.link?.url, undefined, 'entry').id, p);
           }

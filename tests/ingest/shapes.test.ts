@@ -371,6 +371,25 @@ describe('key-value sub-items', () => {
     expect(models(await graphOf({ 'x.md': md }))).toEqual(['XrayGLM']);
   });
 
+  it('what a 简介 says was open-sourced counts only as the model’s own checkpoints', async () => {
+    const md = [
+      '## 模型',
+      '',
+      '* LLaSM',
+      '  * 简介：第一个开源可商用对话模型。目前开源了LLaSM-Chinese-Llama-2-7B、LLaSM-Baichuan-7B等模型与数据集。',
+      '* Fengshenbang-LM',
+      '  * 简介：该项目开源了姜子牙通用大模型V1，是大规模预训练模型。',
+      '* ColossalAI',
+      '  * 简介：ColossalAI开源了他们的ChatGPT实现。',
+      '* ChatGPT',
+      '  * 简介：OpenAI 的对话模型。',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'r.md': md });
+    expect(models(graph)).toEqual(['ChatGPT', 'ColossalAI', 'Fengshenbang-LM', 'LLaSM', 'LLaSM-Baichuan-7B', 'LLaSM-Chinese-Llama-2-7B']);
+    expect(facts(graph, 'RELATED_TO')).toEqual(['LLaSM -> LLaSM-Baichuan-7B', 'LLaSM -> LLaSM-Chinese-Llama-2-7B']);
+  });
+
   it('the checkpoints a 简介 says were released are models of their own, sizes of the family', async () => {
     const md = ['## 模型', '', '* TigerBot', '  * 地址：https://github.com/TigerResearch/TigerBot', '  * 简介：一个多语言模型，开源了包括模型：TigerBot-7B, TigerBot-7B-base，TigerBot-180B，基本训练和推理代码。', ''].join('\n');
     const graph = await graphOf({ 't.md': md });

@@ -77,6 +77,7 @@ export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provena
         at: { offset, direction: t.direction },
         ...(t.allLinksInClause ? { allLinksInClause: true } : {}),
         ...(t.wellKnownTargets ? { wellKnownTargets: true } : {}),
+        ...(t.checkpointsOnly ? { checkpointsOnly: true } : {}),
       });
     }
   }
