@@ -100,6 +100,8 @@ export interface Claim {
   wellKnownTargets?: boolean;
   /** A release phrase loose enough (`开源了`) that only the subject's own checkpoints count as released. */
   checkpointsOnly?: boolean;
+  /** The phrase sits inside parentheses: it holds only for a checkpoint named just before it. */
+  nested?: boolean;
   provenance: Provenance;
 }
 

@@ -390,6 +390,31 @@ describe('key-value sub-items', () => {
     expect(facts(graph, 'RELATED_TO')).toEqual(['LLaSM -> LLaSM-Baichuan-7B', 'LLaSM -> LLaSM-Chinese-Llama-2-7B']);
   });
 
+  it('a base phrase in a released checkpoint’s own parenthesis or after its colon is that checkpoint’s base', async () => {
+    const md = [
+      '## 模型',
+      '',
+      '* ChatLaw-法律大模型',
+      '  * 简介：由北大开源的一系列法律领域的大模型，包括ChatLaw-13B（基于姜子牙Ziya-LLaMA-13B-v1训练而来），ChatLaw-33B（基于Anima-33B训练而来，逻辑推理能力大幅提升）。',
+      '* lychee_law-律知',
+      '  * 简介：开源一系列中文司法领域大模型，如Law-GLM-10B: 基于 GLM-10B 模型, 在 30GB 中文法律数据上进行指令微调得到的。',
+      '* ShenNong-TCM-LLM',
+      '  * 简介：该项目开源了ShenNong中医药大规模语言模型，该模型以LLaMA为底座，采用LoRA微调得到。',
+      '* Anima',
+      '  * 简介：一个中文大语言模型。',
+      '* LLaMA',
+      '  * 简介：Meta 的基础模型。',
+      '',
+    ].join('\n');
+    const based = facts(await graphOf({ 'c.md': md }), 'BASED_ON');
+    expect(based).toContain('ChatLaw-13B -> Ziya-LLaMA-13B-v1');
+    expect(based).toContain('ChatLaw-33B -> Anima');
+    expect(based.filter((f) => f.startsWith('ChatLaw-法律大模型'))).toEqual([]);
+    expect(based.some((f) => f.startsWith('Law-GLM-10B -> GLM'))).toBe(true);
+    // In the next clause the phrase is about the row again.
+    expect(based).toContain('ShenNong-TCM-LLM -> LLaMA');
+  });
+
   it('the checkpoints a 简介 says were released are models of their own, sizes of the family', async () => {
     const md = ['## 模型', '', '* TigerBot', '  * 地址：https://github.com/TigerResearch/TigerBot', '  * 简介：一个多语言模型，开源了包括模型：TigerBot-7B, TigerBot-7B-base，TigerBot-180B，基本训练和推理代码。', ''].join('\n');
     const graph = await graphOf({ 't.md': md });
