@@ -173,7 +173,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
       for (const target of contributorTargets(claim, organizations)) {
         if (target.kind === 'known') state('FROM_CONTRIBUTOR', claim.subject, ref(target.entity), claim.provenance);
         else if (target.kind === 'new' && claim.strength === 'strong') {
-          state('FROM_CONTRIBUTOR', claim.subject, newMention(claim, 'Organization', target.name, target.url).id, claim.provenance);
+          state('FROM_CONTRIBUTOR', claim.subject, newMention(claim, 'Organization', target.name, target.url, target.written).id, claim.provenance);
         } else if (target.kind === 'unknown' && claim.strength === 'strong' && /^[A-Z\u3400-\u9fff]/.test(target.text)) {
           out.unlinked.push({ claim, text: target.text });
         }

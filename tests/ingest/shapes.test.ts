@@ -366,6 +366,15 @@ describe('groups', () => {
 });
 
 describe('key-value sub-items', () => {
+  it('a Latin name, a hyphen and a Chinese name is one model with an alias; a Chinese description is dropped', async () => {
+    const md = ['## 模型', '', '* lychee_law-律知', '  * 简介：该项目由德国萨尔大学团队开发。', '* ChatLaw-法律大模型', '  * 简介：由北大开源的法律大模型。', ''].join('\n');
+    const graph = await graphOf({ 'l.md': md });
+    expect(models(graph)).toEqual(['ChatLaw', 'lychee_law']);
+    expect(node(graph, 'lychee_law')?.aliases).toEqual(['律知']);
+    // The country is dropped from the name, kept as the words the sentence wrote.
+    expect(node(graph, '萨尔大学团队')?.aliases).toEqual(['德国萨尔大学团队']);
+  });
+
   it('an item named, then said what it is (`XrayGLM，首个…医学大模型：`), is the name', async () => {
     const md = ['## 模型', '', '* XrayGLM，首个会看胸部X光片的中文多模态医学大模型：', '  * 地址：https://github.com/WangRongsheng/XrayGLM', '  * 简介：该项目发布了XrayGLM数据集及模型。', ''].join('\n');
     expect(models(await graphOf({ 'x.md': md }))).toEqual(['XrayGLM']);
@@ -553,6 +562,8 @@ describe('prose in Chinese and Japanese', () => {
     ['由非盈利机构LAION重磅开源发布', ['LAION']],
     ['Subject由前OpenAI研究员所在的Together团队，以及LAION、Ontocord.ai团队共同打造', ['LAION', 'Ontocord.ai团队', 'Together团队']],
     ['Subject是斯坦福大学的另一个巨作', ['斯坦福大学']],
+    ['Subject是IDEA研究院认知计算与自然语言研究中心主导的大模型开源体系', ['IDEA研究院认知计算与自然语言研究中心']],
+    ['Subject是中国人民大学GSAI研究人员开发的基于聊天的大语言模型', ['中国人民大学']],
   ])('"%s" credits the whole names %j, no shorter or split one', async (text, orgs) => {
     const credited = facts(await graphOf({ 'p.md': doc(text) }), 'FROM_CONTRIBUTOR').filter((f) => f.startsWith('Subject'));
     expect(credited).toEqual(orgs.map((o) => `Subject -> ${o}`).sort());
