@@ -468,6 +468,13 @@ describe('names', () => {
     expect(facts(await graphOf({ 'w.md': md }), 'FROM_CONTRIBUTOR')).toEqual(['Bar -> Acme AI', 'Bar -> Beta Labs', 'Foo -> Turing', 'Foo -> Weights & Biases']);
   });
 
+  it('a slash before a patch size (`ViT-G/14`) is part of the name, in an item and in a cell', async () => {
+    const graph = await graphOf({
+      'v.md': '## Models\n\n- **ViT-G/14** [[Google]]() June 2021\n- **ViT-H/14** [[Google]]() 2021\n\n| Model | Developer |\n| --- | --- |\n| ViT-L/16 | Google |\n| Foo | Bar AI |\n',
+    });
+    expect(models(graph)).toEqual(['Foo', 'ViT-G/14', 'ViT-H/14', 'ViT-L/16']);
+  });
+
   it('an org/name id is one name owned by org; two models written A/B stay two', async () => {
     const graph = await graphOf({
       'id.md': '## Models\n\n| Model | Base Model |\n| --- | --- |\n| [mosaicml/mpt-7b-chat](https://huggingface.co/mosaicml/mpt-7b-chat) | LLaMA/LLaMA2 |\n',
