@@ -57,7 +57,7 @@ function withoutTail(text: string): string {
 }
 
 /** Words that lead into the name in `该项目是由复旦大学…`, `是阿里云研发的`: the name starts after them. */
-const LEAD_IN = /^.*(?:由|是|为|被|经|受)(?=[^由是为被经受]{2,}$)/;
+const LEAD_IN = /^.*(?:由|是|为|被|经|受|来自)(?=[^由是为被经受]{2,}$)/;
 
 /**
  * `前OpenAI研究员所在的Together团队`: the name follows the modifier that ends with 的 — unless
@@ -71,8 +71,8 @@ function withoutModifier(text: string): string {
   return SEED_KNOWLEDGE.isOrganization(m[1]) ? m[1] : text.slice(m[0].length);
 }
 
-/** A group named by what it is, not who: `研究团队`, `团队`, `课题组`. */
-const GENERIC_GROUP = /^(?:研究|开发|技术)?(?:团队|小组|课题组|研究组|实验室)/;
+/** A group named by what it is or whose it is, not by a name: `研究团队`, `课题组`, `王本友教授团队`. */
+const GENERIC_GROUP = /^(?:[\u3400-\u9fff]{2,4}(?:教授|老师|博士))?(?:研究|开发|技术)?(?:团队|小组|课题组|研究组|实验室)/;
 
 /** CJK runs are tried longest first, then shorter prefixes (after) or suffixes (before), down to two characters. */
 function cjkRuns(run: string, from: 'start' | 'end'): string[] {

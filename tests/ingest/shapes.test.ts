@@ -552,6 +552,31 @@ describe('prose in Chinese and Japanese', () => {
     expect(facts(await graphOf({ 'p.md': doc('用Vicuna数据集，在LLaMA上实现微调') }), 'TRAINED_WITH')).toEqual(['Subject -> Vicuna data']);
   });
 
+  it('a heading whose parenthesis lists models (`LLMZoo（凤凰Phoenix和Chimera）`) holds those models; a sentence naming both is about both', async () => {
+    const md = [
+      '# 平替',
+      '',
+      '### LLMZoo（凤凰Phoenix和Chimera）',
+      '',
+      '        LLMZoo维护了一系列开源大模型，其中包括了来自香港中文大学（深圳）和深圳市大数据研究院的王本友教授团队开发的Phoenix（凤凰）和Chimera等开源大语言模型。',
+      '',
+      '### ChatYuan',
+      '',
+      'ChatYuan是一个对话模型。',
+      '',
+      '### MOSS',
+      '',
+      'MOSS是一个对话模型。',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'z.md': md });
+    expect(models(graph)).toEqual(['ChatYuan', 'Chimera', 'MOSS', 'Phoenix']);
+    expect(node(graph, 'Phoenix')?.aliases).toEqual(['凤凰']);
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['Chimera -> 深圳市大数据研究院', 'Chimera -> 香港中文大学', 'Phoenix -> 深圳市大数据研究院', 'Phoenix -> 香港中文大学']);
+    // The sentence is among the places the model is spoken of.
+    expect(node(graph, 'Phoenix')?.provenance.map((p) => p.line)).toEqual([3, 5]);
+  });
+
   it('the base a sentence names keeps that line among the places it is named', async () => {
     const graph = await graphOf({ 'p.md': doc('对Vicuna进行指令微调') });
     expect(node(graph, 'Vicuna')?.provenance.map((p) => [p.line, p.derivedFrom])).toEqual([
