@@ -1,6 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { headingText } from '../parse/sections.js';
 import { cleanName } from '../names/text.js';
+import { isSizeToken } from '../names/size.js';
 import { headingKind } from './section-kinds.js';
 
 /**
@@ -36,7 +37,9 @@ function withGluedAlias(part: string): { name: string; alsoKnownAs: string[] } {
 export function headingNames(text: string): { name: string; alsoKnownAs: string[] }[] {
   const inner = /[(（]([^()（）]{1,60})[)）]/.exec(text)?.[1] ?? '';
   const listed = inner.split(JOINED).map((p) => cleanName(p)).filter(Boolean);
-  if (listed.length >= 2 && listed.every((p) => /[A-Za-z]/.test(p) && p.length <= 30 && !/\d{4}/.test(p))) return listed.map(withGluedAlias);
+  // Names, not sizes or notes: `Vicuna (7B, 13B)` and `(更新于2023年5月7日)` stay on the heading's name.
+  const names = (p: string) => /[A-Za-z]{2}/.test(p) && !isSizeToken(p) && p.length <= 30 && !/\d{4}/.test(p);
+  if (listed.length >= 2 && listed.every(names)) return listed.map(withGluedAlias);
   const bare = cleanName(text.replace(/[(（][^()（）]{0,60}[)）]/g, ' ').replace(/\s+/g, ' '));
   if (!bare || bare.length > 60) return [];
   return bare
