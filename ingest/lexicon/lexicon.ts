@@ -83,7 +83,7 @@ export interface Lexicon {
   isPlaceholder(value: string, role?: Role): boolean;
   yes: Set<string>;
   no: Set<string>;
-  known: { organizations: Set<string>; models: Set<string>; notModels: Set<string>; checkpointSuffixes: string[] };
+  known: { organizations: Set<string>; models: Set<string>; notModels: Set<string>; software: Set<string>; checkpointSuffixes: string[] };
 }
 
 function readJson(file: string): Record<string, unknown> {
@@ -147,7 +147,7 @@ export function loadLexicon(): Lexicon {
     if (!l.name || !Array.isArray(l.spellings)) throw new Error(`lexicon licenses.json entry ${i + 1}: needs name and spellings`);
     return l;
   });
-  const known = readJson('known.json') as { organizations: string[]; models: string[]; notModels: string[]; checkpointSuffixes: string[] };
+  const known = readJson('known.json') as { organizations: string[]; models: string[]; notModels: string[]; software: string[]; checkpointSuffixes: string[] };
   const keysOf = (list: string[]) => new Set(list.map(nameKey).filter(Boolean));
 
   return {
@@ -170,6 +170,7 @@ export function loadLexicon(): Lexicon {
       organizations: keysOf(known.organizations),
       models: keysOf(known.models),
       notModels: keysOf(known.notModels),
+      software: keysOf(known.software ?? []),
       checkpointSuffixes: (known.checkpointSuffixes ?? []).map((w) => w.toLowerCase()),
     },
   };

@@ -1,3 +1,4 @@
+import { LEXICON } from '../lexicon/lexicon.js';
 import { nameKey } from '../graph/name-key.js';
 import type { Merge, NodeLabel, PropValue } from '../graph/types.js';
 import type { Mention } from '../extract/types.js';
@@ -40,7 +41,9 @@ export function chooseLabel(ms: Mention[]): NodeLabel {
  */
 export function buildEntity(ms: Prepared[], joined: { rule: string; names: string[] }[], family: (it: Prepared) => { name: string; size: string } | null): Entity {
   const mentions = ms.map((it) => it.m);
-  const label = isThing(mentions[0].label) ? chooseLabel(mentions) : mentions[0].label;
+  let label = isThing(mentions[0].label) ? chooseLabel(mentions) : mentions[0].label;
+  // `### Colossal AI` under `自主模型篇`: a framework the seed knows is a project, whatever the heading says.
+  if (label === 'Model' && mentions.some((m) => LEXICON.known.software.has(nameKey(m.name)))) label = 'Project';
   const entries = ms.filter((it) => it.m.role === 'entry');
 
   // Sizes that joined their family are recorded as sizes, not as other names of the family.

@@ -1,4 +1,6 @@
 import type { Mention } from '../extract/types.js';
+import { nameKey } from '../graph/name-key.js';
+import { LEXICON } from '../lexicon/lexicon.js';
 import type { AliasTable } from './aliases.js';
 import { buildEntity, chooseLabel } from './build-entity.js';
 import { Clusters } from './clusters.js';
@@ -20,6 +22,8 @@ import { splitSize } from '../names/size.js';
  *     its own), unless the lists give two or more sizes of the family entries of their own: those
  *     stay nodes, VARIANT_OF their family (`Falcon-7B`, `Falcon-40B`).
  */
+
+const isSoftware = (m: Mention) => LEXICON.known.software.has(nameKey(m.name));
 
 export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   const items = mentions.map((m) => prepare(m, aliases));
@@ -44,7 +48,8 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
         const a = items[group[i]];
         const b = items[group[j]];
         if (sameKey(a, b)) clusters.union(group[i], group[j], 'normalised-name', []);
-        else if (a.m.label === b.m.label) clusters.union(group[i], group[j], 'same-repository', [a.m.name, b.m.name]);
+        // Robin's repository is LMFlow's: a model kept in a framework's repository is not the framework.
+        else if (a.m.label === b.m.label && isSoftware(a.m) === isSoftware(b.m)) clusters.union(group[i], group[j], 'same-repository', [a.m.name, b.m.name]);
       }
     }
   }

@@ -174,6 +174,27 @@ describe('lists that are not entries', () => {
   });
 });
 
+describe('software the seed knows', () => {
+  it('a framework listed among models is a project; a model kept in its repository stays a model', async () => {
+    const md = [
+      '## 模型',
+      '',
+      '* LMFlow',
+      '  * 地址：https://github.com/OptimalScale/LMFlow',
+      '  * 简介：一个可扩展的大模型微调工具箱。',
+      '* Robin (罗宾):',
+      '  * 地址：https://github.com/OptimalScale/LMFlow',
+      '  * 简介：Robin是香港科技大学LMFlow团队开发的中英双语大语言模型。',
+      '* Vicuna',
+      '  * 简介：对LLaMA进行微调。',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 's.md': md });
+    expect(models(graph)).toEqual(['LLaMA', 'Robin', 'Vicuna']);
+    expect(node(graph, 'LMFlow')?.label).toBe('Project');
+  });
+});
+
 describe('tables that name their columns unusually', () => {
   it('an "架构" column of distinct, linked names that opens every row is the subject; "亮点" is a description', async () => {
     const md = [
@@ -398,7 +419,7 @@ describe('key-value sub-items', () => {
       '',
     ].join('\n');
     const graph = await graphOf({ 'r.md': md });
-    expect(models(graph)).toEqual(['ChatGPT', 'ColossalAI', 'Fengshenbang-LM', 'LLaSM', 'LLaSM-Baichuan-7B', 'LLaSM-Chinese-Llama-2-7B']);
+    expect(models(graph)).toEqual(['ChatGPT', 'Fengshenbang-LM', 'LLaSM', 'LLaSM-Baichuan-7B', 'LLaSM-Chinese-Llama-2-7B']);
     expect(facts(graph, 'RELATED_TO')).toEqual(['LLaSM -> LLaSM-Baichuan-7B', 'LLaSM -> LLaSM-Chinese-Llama-2-7B']);
   });
 
