@@ -260,9 +260,10 @@ function ownedName(rich: RichText): CellReading | null {
  * sizes, plus the versions and variants it lists; an `org/name` id is the name, its owner kept.
  */
 function expandName(piece: NamePiece, repoIds: boolean): NamePiece[] {
-  const id = repoIds ? /^([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)$/.exec(piece.name) : null;
-  // `ViT-G/14` is one name (a patch size), not the model `14` of an account `ViT-G`.
-  if (id && piece.name.length <= 160 && !/^\d+$/.test(id[2])) {
+  const id = repoIds ? /^([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*(?: [A-Za-z0-9][\w.-]*){0,3})$/.exec(piece.name) : null;
+  // `ViT-G/14` is one name (a patch size), not the model `14` of an account `ViT-G`; a name with
+  // spaces after the slash is owned only by an organization the seed knows (`MSFT/DeepSpeed Chat`).
+  if (id && piece.name.length <= 160 && !/^\d+$/.test(id[2]) && (!id[2].includes(' ') || SEED_KNOWLEDGE.isOrganization(id[1]))) {
     return [{ ...piece, name: id[2], owner: id[1], alsoKnownAs: [...(piece.alsoKnownAs ?? []), piece.name] }];
   }
   const short = readShorthand(piece.name);

@@ -499,6 +499,12 @@ describe('names', () => {
     expect(models(graph)).toEqual(['Foo', 'ViT-G/14', 'ViT-H/14', 'ViT-L/16']);
   });
 
+  it('a known organization, a slash and a name with spaces (`MSFT/DeepSpeed Chat`) is that name, owned by it', async () => {
+    const graph = await graphOf({ 'o.md': '## Models\n\n| Project | Base Model |\n| --- | --- |\n| [MSFT/LLaMA-GPT4](https://example.org/a) | LLaMA-7B |\n| [MSFT/Orca Mini](https://example.org/b) | LLaMA-7B |\n' });
+    expect(models(graph)).toEqual(['LLaMA', 'LLaMA-GPT4', 'Orca Mini']);
+    expect(node(graph, 'Orca Mini')?.props.publisher).toBe('MSFT');
+  });
+
   it('an org/name id is one name owned by org; two models written A/B stay two', async () => {
     const graph = await graphOf({
       'id.md': '## Models\n\n| Model | Base Model |\n| --- | --- |\n| [mosaicml/mpt-7b-chat](https://huggingface.co/mosaicml/mpt-7b-chat) | LLaMA/LLaMA2 |\n',
