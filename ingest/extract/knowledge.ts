@@ -27,20 +27,23 @@ export function familyKeys(name: string): string[] {
   // `Llama 3.3 (70b)`: what parentheses add is no part of the name.
   let trimmed = name.replace(/\s*[(（][^()（）]{0,40}[)）]\s*/g, ' ').trim();
   add(trimmed);
-  // `Baichuan-13B-Base`, `Qwen-7B-Chat`: a checkpoint of the family, named by what it was tuned for.
-  const lower = trimmed.toLowerCase();
-  const suffix = LEXICON.known.checkpointSuffixes.find((w) => lower.length > w.length + 2 && lower.endsWith(w) && /[-_ ]/.test(lower[lower.length - w.length - 1]));
-  if (suffix) {
-    trimmed = trimmed.slice(0, trimmed.length - suffix.length - 1).trim();
-    add(trimmed);
-  }
+  trimmed = withoutCheckpointSuffix(trimmed);
+  add(trimmed);
   const noZero = trimmed.replace(/(\d)\.0\b/g, '$1');
   add(noZero);
   const sized = splitSize(noZero);
   if (sized) add(sized.family);
   const versionless = noZero.replace(/[-_\s]*v?\d+(?:\.\d+)*[a-z]?$/i, '');
-  if (versionless && versionless !== noZero && /[A-Za-z]{2}/.test(versionless)) add(versionless);
+  // `ChatYuan-large-v2`: a version after the checkpoint's size word.
+  if (versionless && versionless !== noZero && /[A-Za-z]{2}/.test(versionless)) add(withoutCheckpointSuffix(versionless));
   return [...keys];
+}
+
+/** `Baichuan-13B-Base`, `Qwen-7B-Chat`, `T5-large`: a checkpoint of the family, named by what it was tuned for or its size. */
+function withoutCheckpointSuffix(name: string): string {
+  const lower = name.toLowerCase();
+  const suffix = LEXICON.known.checkpointSuffixes.find((w) => lower.length > w.length + 2 && lower.endsWith(w) && /[-_ ]/.test(lower[lower.length - w.length - 1]));
+  return suffix ? name.slice(0, name.length - suffix.length - 1).trim() : name;
 }
 
 export function knowledge(extra: { organizations?: Iterable<string>; models?: Iterable<string> } = {}): Knowledge {

@@ -536,6 +536,8 @@ describe('prose in Chinese and Japanese', () => {
     ['基于百亿参数量语言大模型Vicuna（13B）训练', 'Vicuna'],
     // Not listed, but a checkpoint of a well-known family, named in a strong phrase.
     ['基于Baichuan-13B-Base指令微调得到', 'Baichuan-13B-Base'],
+    // A Hugging Face id of a well-known family's sized checkpoint.
+    ['医疗对话大模型，基于ClueAI/ChatYuan-large-v2作为底座', 'ClueAI/ChatYuan-large-v2'],
     // A bare 基于 names a base the lists do not list only when it is a well-known model.
     ['金融；基于BLOOM', 'BLOOM'],
     ['其基于开源EleutherAI pythia模型系列', 'pythia'],
@@ -557,6 +559,14 @@ describe('prose in Chinese and Japanese', () => {
     ['基于LLaMA架构从头训练', 'an architecture'],
   ])('"%s" gives no base (%s)', async (text) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON').filter((f) => f.startsWith('Subject'))).toEqual([]);
+  });
+
+  it('"基于X作为底座" and "采用X作为基座模型" name a base; data used as a base is none', async () => {
+    const list = (text: string) =>
+      ['## 模型', '', '* MedYuan：', '  * 简介：医疗对话模型。', '* BianQue：', `  * 简介：${text}`, ''].join('\n');
+    expect(facts(await graphOf({ 'b.md': list('医疗对话大模型，基于MedYuan作为底座，使用医疗问答数据进行微调。') }), 'BASED_ON')).toEqual(['BianQue -> MedYuan']);
+    expect(facts(await graphOf({ 'b.md': list('医疗对话大模型，采用MedYuan作为基座模型。') }), 'BASED_ON')).toEqual(['BianQue -> MedYuan']);
+    expect(facts(await graphOf({ 'b.md': list('使用MedYuan生成的数据作为基础。') }), 'BASED_ON')).toEqual([]);
   });
 
   it.each([
