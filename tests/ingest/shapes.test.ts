@@ -614,6 +614,29 @@ describe('prose in Chinese and Japanese', () => {
     expect(node(graph, 'Phoenix')?.provenance.map((p) => p.line)).toEqual([3, 5]);
   });
 
+  it('a heading `华驼(HuaTuo) （更新于…）` names HuaTuo, also 华驼, and what the prose under it says', async () => {
+    const md = [
+      '# 平替',
+      '',
+      '### 华驼(HuaTuo) （更新于2023年4月30日）',
+      '',
+      '        该模型垂直医学领域，经过中文医学指令精调/指令集对原始LLaMA模型进行了微调。',
+      '',
+      '### LLaMA',
+      '',
+      'LLaMA是由Meta发布的模型。',
+      '',
+      '### MOSS （更新于2023年4月21日）',
+      '',
+      'MOSS是一个对话模型。',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'h.md': md });
+    expect(models(graph)).toEqual(['HuaTuo', 'LLaMA', 'MOSS']);
+    expect(node(graph, 'HuaTuo')?.aliases).toEqual(['华驼']);
+    expect(facts(graph, 'BASED_ON')).toEqual(['HuaTuo -> LLaMA']);
+  });
+
   it('the base a sentence names keeps that line among the places it is named', async () => {
     const graph = await graphOf({ 'p.md': doc('对Vicuna进行指令微调') });
     expect(node(graph, 'Vicuna')?.provenance.map((p) => [p.line, p.derivedFrom])).toEqual([
