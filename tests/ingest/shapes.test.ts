@@ -303,6 +303,24 @@ describe('training-data cells', () => {
     // `52K Alpaca` is the Alpaca data: the model Alpaca stays a model.
     expect(node(graph, 'Alpaca')?.label).toBe('Model');
   });
+
+  it('a data key is read as a data cell is: amounts, counted words, descriptions and halves of a parenthesis are no dataset', async () => {
+    const md = [
+      '## 模型',
+      '',
+      '* Foo',
+      '  * 地址：https://github.com/x/foo',
+      '  * 数据：BELLE，174 GB；OpenAssistant/oasst1；28科室的中文医疗共识与临床指南文本；10K RM',
+      '* Bar',
+      '  * 地址：https://github.com/x/bar',
+      '  * 数据：5TB (180B tokens, Chinese)',
+      '* Baz',
+      '  * 地址：https://github.com/x/baz',
+      '  * 数据：300G Texts + 2TB Images + 400M text-image pairs',
+      '',
+    ].join('\n');
+    expect(facts(await graphOf({ 'k.md': md }), 'TRAINED_WITH')).toEqual(['Foo -> BELLE', 'Foo -> OpenAssistant/oasst1']);
+  });
 });
 
 describe('link owners', () => {
