@@ -304,6 +304,26 @@ describe('training-data cells', () => {
     expect(node(graph, 'Alpaca')?.label).toBe('Model');
   });
 
+  it('a data cell keeps names whole and drops what is said about them: stage labels, amounts, "and" inside an id, や and など', async () => {
+    const md = [
+      '## Models',
+      '',
+      '| Model | Training Data |',
+      '| --- | --- |',
+      '| [Foo](https://example.org/foo) | 日本語 Wikipedia 約1,700万文 (2.6GB)<br>+ 日本語 CC-100 約3億9,200万文 (74.3GB) |',
+      '| [Bar](https://example.org/bar) | Instruction Tuning: chat-synth-ja-wo-pii-and-template-instructions, OASST1<br>SFT, DPO: 合成データ |',
+      '| [Baz](https://example.org/baz) | Japanese OSCAR や独自データなど<br>*sft モデルは Alpaca Dataset, FLAN でファインチューニング |',
+      '',
+    ].join('\n');
+    expect(facts(await graphOf({ 'd.md': md }), 'TRAINED_WITH')).toEqual([
+      'Bar -> OASST1',
+      'Bar -> chat-synth-ja-wo-pii-and-template-instructions',
+      'Baz -> Japanese OSCAR',
+      'Foo -> 日本語 CC-100',
+      'Foo -> 日本語 Wikipedia',
+    ]);
+  });
+
   it('a data key is read as a data cell is: amounts, counted words, descriptions and halves of a parenthesis are no dataset', async () => {
     const md = [
       '## 模型',

@@ -5,10 +5,17 @@ import type { Knowledge } from '../knowledge.js';
 import type { RichText } from '../types.js';
 
 /** Japanese and Chinese particles and verbs that make a part a clause, not a name (`… を用いて`, `使用…`). */
-export const SENTENCE_PART = /[をにでがはて](?![\u30a0-\u30ff])|した|して|用い|使用|基于|进行|通过|以及/;
+export const SENTENCE_PART = /[をにでがはて](?![\u30a0-\u30ff])|で(?:ファイン)?チューニング|した|して|用い|使用|基于|进行|通过|以及/;
 
 /** A count before a dataset's name: `52K`, `~800k`, `about 2M`, `1.5万`. */
 const QUANTITY = /^(?:about|around|approximately|over|~|≈|约)?\s*\d[\d.,]*\s*[KkMmBbGgTt万亿千]?\+?\s+/;
+
+/**
+ * Between datasets: `+`, commas (not the one in `1,700`), line breaks, `and`/`or` as words (not
+ * in `…-pii-and-template-…`), and `や` after a Latin name (`Japanese OSCAR や独自データ`).
+ */
+// No `\s*` around it: that backtracks quadratically on a long run of spaces; parts are trimmed.
+const SEPARATOR = /[+、;\n，；]|(?<!\d),|,(?!\d)|<br\s*\/?>|(?<=\s)(?:and|or)(?=\s)|や(?<=[A-Za-z0-9)）]\s*や)|または|及び|以及/;
 
 /** An amount of data in bytes, whatever follows: `174 GB`, `5TB (180B tokens)`, `300G Texts`, `2TB Images`. */
 const DATA_SIZE = /^(?:about|around|over|~|≈|约)?\s*\d[\d.,]*\s*(?:[KMGTP]B|[GT])(?![A-Za-z\d])/i;
@@ -45,9 +52,12 @@ export function datasetNames(rich: RichText, known: Knowledge): NamePiece[] {
   let text = rich.text;
   // Innermost first: `Japanese mC4 (87,425,304 ページ (782 GB))` keeps only its name.
   for (let guard = 0; guard < 5 && /[(（][^()（）]*[)）]/.test(text); guard++) text = text.replace(/[(（][^()（）]*[)）]/g, ' ');
-  for (const raw of text.split(/\s*(?:[+,、;\n，；]|<br\s*\/?>|\band\b|\bor\b|または|及び|以及)\s*/)) {
-    // `Instruction Tuning: …`, `v0: …`, `事前学習: …`: a label before the names.
-    const part = cleanName(raw.replace(/^[^:：]{1,24}[:：]\s*/, ''));
+  for (const raw of text.split(SEPARATOR)) {
+    // Longer than any name: not worth the patterns below.
+    if (raw.length > 200) continue;
+    // `Instruction Tuning: …`, `v0: …`, `事前学習: …`: a label before the names; `約1,700万文`,
+    // `など` after them: how much of it, and that the list goes on.
+    const part = cleanName(raw.trim().replace(/^[^:：]{1,24}[:：]\s*/, '').replace(/\s*(?:約|约|~)\s*\d[\d.,]*\s*[万億亿千百]?\S*$/, '').replace(/\s*(?:など|等)$/, ''));
     // `70K user-shared conversations gathered from ShareGPT.com`: the source named after from/on.
     const source = /\b(?:from|on)\s+([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})\s*$/.exec(part);
     // `52K Alpaca`, `~800k GPT-3.5-Turbo Generations`: the count is no part of the name.
