@@ -181,7 +181,7 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
   for (const seg of segments(rich.text, depths, separator, keep)) {
     const raw = rich.text.slice(seg.start, seg.end);
     // `Ziya-LLaMA-13B-v1 等`, `LLaMA, etc.`: what stands for "and others" is no part of the name.
-    let text = cleanText(raw).replace(/\s*(?:\.{3}|…|等|etc\.?)$/, '');
+    let text = cleanText(raw).replace(/(?<!\s)\s*(?:\.{3}|…|等|etc\.?)$/, '');
     if (!cleanName(text)) {
       if (cleanText(raw)) placeholders.push(cleanText(raw));
       continue;
@@ -220,7 +220,7 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
     if (isSizeToken(p.name) || SIZE_WITH_TAG.test(p.name)) {
       family = splitSize(prev)?.family ?? prev;
       joiner = /[-_]/.test(prev) ? '-' : ' ';
-    } else if (isVersionToken(p.name)) family = prev.replace(/\s*[Vv]\d+(?:\.\d+)?$/, '');
+    } else if (isVersionToken(p.name)) family = prev.replace(/(?<!\s)\s*[Vv]\d+(?:\.\d+)?$/, '');
     else if (word && SIZE_WORD.test(` ${p.name}`)) {
       family = prev.slice(0, word.index);
       joiner = word[1];

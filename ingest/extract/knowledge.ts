@@ -25,7 +25,7 @@ export function familyKeys(name: string): string[] {
     if (k) keys.add(k);
   };
   // `Llama 3.3 (70b)`: what parentheses add is no part of the name.
-  let trimmed = name.replace(/\s*[(（][^()（）]{0,40}[)）]\s*/g, ' ').trim();
+  let trimmed = name.replace(/(?<!\s)\s*[(（][^()（）]{0,40}[)）]\s*/g, ' ').trim();
   add(trimmed);
   trimmed = withoutCheckpointSuffix(trimmed);
   add(trimmed);
@@ -53,7 +53,7 @@ export function knowledge(extra: { organizations?: Iterable<string>; models?: It
   for (const m of extra.models ?? []) if (nameKey(m)) models.add(nameKey(m));
   const notModels = LEXICON.known.notModels;
   return {
-    isOrganization: (name) => orgs.has(nameKey(name.replace(/\s+et al\.?$/i, ''))),
+    isOrganization: (name) => orgs.has(nameKey(name.replace(/(?<!\s)\s+et al\.?$/i, ''))),
     isModel: (name) => !notModels.has(nameKey(name)) && familyKeys(name).some((k) => models.has(k)),
     isNotModel: (name) => notModels.has(nameKey(name)),
   };

@@ -155,7 +155,7 @@ function creditBracketedOrganizations(sink: Sink, things: Mention[], description
   const models = things.filter((t) => t.label === 'Model');
   const first = description.links[0];
   if (!models.length || !first || cleanText(description.text.slice(0, first.start)) !== '' || !/^\[.*\]$/.test(first.text.trim())) return;
-  const names = first.text.trim().slice(1, -1).split(/\s*[,&/、]\s*/).map((n) => cleanName(n)).filter(Boolean);
+  const names = first.text.trim().slice(1, -1).split(/(?<!\s)\s*[,&/、]\s*/).map((n) => cleanName(n)).filter(Boolean);
   if (!names.length || !names.every((n) => isOrganizationName(n, SEED_KNOWLEDGE) || /^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}$/.test(n))) return;
   if (!names.some((n) => isOrganizationName(n, SEED_KNOWLEDGE))) return;
   const prov = provenance(head.place, 'list', { text: first.text });

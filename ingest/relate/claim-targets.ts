@@ -174,7 +174,7 @@ export function claimTargets(claim: Claim, index: EntityIndex, subjectNames: rea
   if (claim.at.direction === 'before') {
     // `rinna GPT (neox-3.6b) をファインチューニング`: what parentheses add is no part of the name.
     const from = Math.max(0, claim.at.offset - 300);
-    const head = text.slice(from, claim.at.offset).replace(/\s*[(（][^()（）]{0,60}[)）]\s*$/, '').trimEnd();
+    const head = text.slice(from, claim.at.offset).replace(/(?<!\s)\s*[(（][^()（）]{0,60}[)）]\s*$/, '').trimEnd();
     const link = links.find((l) => l.end === claim.at.offset || l.end === from + head.length);
     if (link) return [linkTarget(link, index)];
     const before = head.slice(-200);

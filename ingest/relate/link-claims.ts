@@ -258,7 +258,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
         case 'eval': {
           if (known && isEvaluation(known) && known.label !== 'Model') state('EVALUATED_ON', claim.subject, ref(known), p);
           else if (unknown?.link && /bench|leaderboard|\beval/i.test(unknown.text)) {
-            const name = unknown.text.replace(/\s+benchmarks?$/i, '');
+            const name = unknown.text.replace(/(?<!\s)\s+benchmarks?$/i, '');
             state('EVALUATED_ON', claim.subject, newMention(claim, 'Benchmark', name, unknown.link.url).id, p);
           }
           break;

@@ -57,7 +57,7 @@ export function datasetNames(rich: RichText, known: Knowledge): NamePiece[] {
     if (raw.length > 200) continue;
     // `Instruction Tuning: …`, `v0: …`, `事前学習: …`: a label before the names; `約1,700万文`,
     // `など` after them: how much of it, and that the list goes on.
-    const part = cleanName(raw.trim().replace(/^[^:：]{1,24}[:：]\s*/, '').replace(/\s*(?:約|约|~)\s*\d[\d.,]*\s*[万億亿千百]?\S*$/, '').replace(/\s*(?:など|等)$/, ''));
+    const part = cleanName(raw.trim().replace(/^[^:：]{1,24}[:：]\s*/, '').replace(/(?<!\s)\s*(?:約|约|~)\s*\d[\d.,]*\s*[万億亿千百]?\S*$/, '').replace(/(?<!\s)\s*(?:など|等)$/, ''));
     // `70K user-shared conversations gathered from ShareGPT.com`: the source named after from/on.
     const source = /\b(?:from|on)\s+([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})\s*$/.exec(part);
     // `52K Alpaca`, `~800k GPT-3.5-Turbo Generations`: the count is no part of the name.
@@ -75,7 +75,7 @@ export function datasetNames(rich: RichText, known: Knowledge): NamePiece[] {
     if (of > 0) name = /^[A-Za-z]/.test(name) ? cleanName(name.slice(0, of)) : '';
     // `LAION-5B データセット`, `Alpaca数据集`: the word for data is no part of the name — unless
     // the name left is a model's.
-    const bare = cleanName(name.replace(/\s*(?:データセット|数据集)$/, ''));
+    const bare = cleanName(name.replace(/(?<!\s)\s*(?:データセット|数据集)$/, ''));
     if (bare && !known.isModel(bare)) name = bare;
     // `Web 上`, `Twitter 上など`: where text was found, not a dataset.
     if (/\s上(?:など)?$/.test(name)) continue;

@@ -212,7 +212,7 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     for (const s of subjects) {
       const owner = typeof s.props.publisher === 'string' ? s.props.publisher : null;
       if (!owner || !subjectColumn || /^[a-z0-9_.-]+$/.test(owner)) continue;
-      for (const name of owner.split(/\s*[&,]\s*/).filter(Boolean)) {
+      for (const name of owner.split(/(?<!\s)\s*[&,]\s*/).filter(Boolean)) {
         const org = organizationMention(sink, name, prov(subjectColumn));
         sink.statement('FROM_CONTRIBUTOR', s, org, prov(subjectColumn));
         contributors++;
