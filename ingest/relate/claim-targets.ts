@@ -20,9 +20,12 @@ export type Target =
   /** `text`: the link's name or the first word; `phrase`: the words it starts, for reports. */
   | ({ kind: 'unknown'; text: string; phrase?: string; link?: TextLink } & Span);
 
-/** Words between a trigger and the name it introduces: articles, possessives, sizes, quantities. */
+/**
+ * Words between a trigger and the name it introduces: articles, possessives, sizes, quantities,
+ * and a generic noun whose parenthesis names them (`通用中文基座模型（如 Chinese-LLaMA、ChatGLM 等）`).
+ */
 const FILLER =
-  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[0-9\u3040-\u30ff\u3400-\u9fff]{1,12}的|[\u3040-\u30ff\u3400-\u9fff]{0,12}模型|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
+  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[0-9\u3040-\u30ff\u3400-\u9fff]{1,12}的|[\u3040-\u30ff\u3400-\u9fff]{0,12}模型\s*(?:[（(]\s*(?:如|例如|比如|包括|诸如)?)?|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
 
 const TRAILING = /[\s,.;:!?)\]"'”’*`]+$|'s$|\(.*$/;
 

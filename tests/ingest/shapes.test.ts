@@ -574,6 +574,10 @@ describe('prose in Chinese and Japanese', () => {
     ['基于百亿参数量语言大模型Vicuna（13B）训练', 'Vicuna'],
     // Not listed, but a checkpoint of a well-known family, named in a strong phrase.
     ['基于Baichuan-13B-Base指令微调得到', 'Baichuan-13B-Base'],
+    // A generic noun whose parenthesis names the bases.
+    ['在通用中文基座模型（如 Vicuna、LLaMA 等）的基础上扩充法律领域专有词表', 'Vicuna'],
+    ['在通用中文基座模型（如 Vicuna、LLaMA 等）的基础上扩充法律领域专有词表', 'LLaMA'],
+    ['包含了一系列基于已有开源模型（Vicuna, LLaMA）进行二次微调的语言模型', 'LLaMA'],
     // A Hugging Face id of a well-known family's sized checkpoint.
     ['医疗对话大模型，基于ClueAI/ChatYuan-large-v2作为底座', 'ClueAI/ChatYuan-large-v2'],
     // A bare 基于 names a base the lists do not list only when it is a well-known model.
