@@ -177,10 +177,13 @@ export function claimTargets(claim: Claim, index: EntityIndex, subjectNames: rea
   if (claim.at.direction === 'before') {
     // `rinna GPT (neox-3.6b) をファインチューニング`: what parentheses add is no part of the name.
     const from = Math.max(0, claim.at.offset - 300);
-    const head = text.slice(from, claim.at.offset).replace(/(?<!\s)\s*[(（][^()（）]{0,60}[)）]\s*$/, '').trimEnd();
+    const upTo = text.slice(from, claim.at.offset);
+    const head = upTo.replace(/(?<!\s)\s*[(（][^()（）]{0,60}[)）]\s*$/, '').trimEnd();
     const link = links.find((l) => l.end === claim.at.offset || l.end === from + head.length);
     if (link) return [linkTarget(link, index)];
-    const before = head.slice(-200);
+    // `进行大模型（Qwen-7B-base）指令微调`: after a generic noun, the parenthesis is the name.
+    const named = /模型$/.test(head) ? /[(（]\s*([A-Za-z0-9][^()（）]{0,58})[)）]\s*$/.exec(upTo) : null;
+    const before = named ? named[1].trim() : head.slice(-200);
     const run = /([A-Za-z0-9][\w.+-]*(?:\s+[A-Za-z0-9][\w.+-]*){0,4})\s*$/.exec(before);
     if (!run) return [];
     // `東北大BERTに対して`: a Latin run glued to CJK before it is part of that name, not a name alone.

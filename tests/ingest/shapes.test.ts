@@ -578,6 +578,7 @@ describe('prose in Chinese and Japanese', () => {
     ['在通用中文基座模型（如 Vicuna、LLaMA 等）的基础上扩充法律领域专有词表', 'Vicuna'],
     ['在通用中文基座模型（如 Vicuna、LLaMA 等）的基础上扩充法律领域专有词表', 'LLaMA'],
     ['包含了一系列基于已有开源模型（Vicuna, LLaMA）进行二次微调的语言模型', 'LLaMA'],
+    ['通过任务指令数据（超过100W条样本）进行大模型（Vicuna）指令微调', 'Vicuna'],
     // A Hugging Face id of a well-known family's sized checkpoint.
     ['医疗对话大模型，基于ClueAI/ChatYuan-large-v2作为底座', 'ClueAI/ChatYuan-large-v2'],
     // A bare 基于 names a base the lists do not list only when it is a well-known model.
