@@ -273,6 +273,49 @@ describe('tables that name their columns unusually', () => {
   });
 });
 
+describe('base cells and record tables', () => {
+  it('a base cell: `+` joins two bases; from-scratch (with a size) and custom … name none', async () => {
+    const md = [
+      '## Models',
+      '',
+      '| Model | Base Model |',
+      '| --- | --- |',
+      '| LLaMA | - |',
+      '| Vicuna | LLaMA |',
+      '| MusiLingo | Vicuna 7B + MERT |',
+      '| TinyMU | from-scratch 229M |',
+      '| MuScriptor | custom Mirelo + Kyutai + IRCAM |',
+      '',
+    ].join('\n');
+    expect(facts(await graphOf({ 'b.md': md }), 'BASED_ON')).toEqual(['MusiLingo -> MERT', 'MusiLingo -> Vicuna', 'Vicuna -> LLaMA']);
+  });
+
+  it('a two-column record of one thing (`Feature | Value`, bold keys) is no table of models', async () => {
+    const md = [
+      '## Models',
+      '',
+      '| Model | Input | Base Model |',
+      '| --- | --- | --- |',
+      '| TinyMU | audio + text | LLaMA |',
+      '| Mellow | audio + text | LLaMA |',
+      '',
+      '### TinyMU',
+      '',
+      '| Feature | Value |',
+      '|---|---|',
+      '| **Parameters** | 229M |',
+      '| **Input** | audio + text |',
+      '| **Languages** | en, zh |',
+      '| **Code License** | MIT |',
+      '| **Music Generation** | no |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'r.md': md });
+    expect(models(graph)).toEqual(['LLaMA', 'Mellow', 'TinyMU']);
+    expect(facts(graph, 'BASED_ON')).toEqual(['Mellow -> LLaMA', 'TinyMU -> LLaMA']);
+  });
+});
+
 describe('training-data cells', () => {
   it('a data column beside rows of projects says what they were trained on; counts, labels, descriptions and placeholders are no dataset', async () => {
     const md = [

@@ -38,7 +38,8 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     if (!rich) return [];
     // `東北大<br>自然言語処理研究グループ`: a break inside a CJK name wraps it, it does not separate two.
     if (role === 'contributor') rich = { ...rich, text: rich.text.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])\n(?=[\u3040-\u30ff\u3400-\u9fff])/g, ' ') };
-    const reading = readNames(rich, role === 'contributor' ? CONTRIBUTOR_SEPARATOR : undefined, { repoIds });
+    // `Vicuna 7B + MERT`: a `+` joins two makers, or two bases.
+    const reading = readNames(rich, role === 'contributor' || role === 'base' ? CONTRIBUTOR_SEPARATOR : undefined, { repoIds });
     for (const p of reading.placeholders) sink.note('placeholder', row.place, p, `placeholder in "${c.header}"`);
     return reading.pieces.filter((p) => {
       if (!isPlaceholder(p.name, role)) return true;
@@ -85,6 +86,11 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
         }
         break;
       case 'base': {
+        // `custom Mirelo + Kyutai + IRCAM`: made in-house, by those who made it; no base named.
+        if (isPlaceholder(text.split(/\s+/)[0] ?? '', 'base')) {
+          sink.note('placeholder', row.place, text, `no base in "${c.header}"`);
+          break;
+        }
         const pieces = names(c, 'base', true).filter((p) => {
           if (isGenericArchitecture(p.name)) {
             sink.note('placeholder', row.place, p.name, `an architecture, not a model, in "${c.header}"`);

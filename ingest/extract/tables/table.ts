@@ -53,6 +53,22 @@ export interface Row {
  * `keywords`) is read as papers and the models they name. Every value keeps the row's line and
  * the column it came from; how each column was read goes to the reading report.
  */
+/**
+ * `| Feature | Value |` with `| **Parameters** | 7B |`, `| **License** | MIT |` rows: two columns
+ * whose first holds the keys a list item's sub-items use. Its values are facts of one thing, not
+ * things, so it is no table of models.
+ */
+function isRecordTable(headers: string[], cellsOf: RichText[][]): boolean {
+  if (headers.length !== 2 || cellsOf.length < 3) return false;
+  const firsts = cellsOf.map((r) => r[0] ?? { text: '', links: [], bold: [] });
+  const keyOf = (c: RichText) => cleanText(c.text).replace(/[:：]$/, '');
+  const known = firsts.filter((c) => !!keyOf(c) && (LEXICON.keyRole(keyOf(c)) !== null || LEXICON.headerRole(keyOf(c)) !== null)).length;
+  // Keys written bold (`**Parameters**`), or a header that says the other column holds values.
+  const bold = firsts.filter((c) => c.text.trim() && c.bold.some((b) => b.start <= c.text.search(/\S/) && b.end >= c.text.trimEnd().length)).length;
+  const valueHeader = LEXICON.recordValueHeaders.has(headers[1].normalize('NFKC').trim().toLowerCase());
+  return known / firsts.length >= 0.5 || (known / firsts.length >= 0.2 && (valueHeader || bold / firsts.length >= 0.8));
+}
+
 export function extractTable(sink: Sink, table: Table, at: SectionPath, ctx: ReadContext): void {
   const [head, ...rows] = table.children;
   const tableLine = table.position?.start.line ?? 0;
@@ -61,6 +77,11 @@ export function extractTable(sink: Sink, table: Table, at: SectionPath, ctx: Rea
   // `入出力で扱える<br>トークン数`: a header's line breaks are spaces.
   const headers = head.children.map((c) => cleanText(richText(c.children).text));
   const cellsOf = rows.map((r) => r.children.map((c) => richText(c.children)));
+  if (isRecordTable(headers, cellsOf)) {
+    sink.reading({ line: tableLine, section, block: 'table', shape: 'record of one thing (a key, then its value), not read', parts: [] });
+    sink.note('skipped', tablePlace, headers.join(' | '), 'a record of one thing: its rows are keys and values, not things');
+    return;
+  }
   const sectionLabel = sectionKind(at.section);
   const shape = assignColumns(
     headers,
