@@ -1,3 +1,4 @@
+import { LEXICON } from '../lexicon/lexicon.js';
 import { nameKey } from '../graph/name-key.js';
 import { repositoryKey } from '../names/links.js';
 import { cleanName, cleanText, isNonLatin } from '../names/text.js';
@@ -104,7 +105,7 @@ export function splitParenthetical(raw: string): { name: string; alsoKnownAs: st
   for (let guard = 0; guard < 5 && /[(（][^()（）]*[)）]/.test(text); guard++) {
     text = text.replace(/[(（]([^()（）]*)[)）]/g, (_, inner: string) => {
       const alt = cleanName(inner);
-      if (alt && !isSizeToken(alt) && (isAcronymOf(alt, main) || isTranslation(alt, main))) alsoKnownAs.push(alt);
+      if (alt && !isSizeToken(alt) && !LEXICON.annotations.has(alt.normalize('NFKC').toLowerCase()) && (isAcronymOf(alt, main) || isTranslation(alt, main))) alsoKnownAs.push(alt);
       return ' ';
     });
   }

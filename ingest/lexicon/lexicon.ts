@@ -84,6 +84,8 @@ export interface Lexicon {
   yes: Set<string>;
   /** Headers that say a two-column table's second column holds values of one thing (`Feature | Value`). */
   recordValueHeaders: Set<string>;
+  /** Words a parenthesis adds about a name that are not another name for it (`Gemma 2 2B（ベース）`). */
+  annotations: Set<string>;
   no: Set<string>;
   known: { organizations: Set<string>; models: Set<string>; notModels: Set<string>; software: Set<string>; checkpointSuffixes: string[] };
 }
@@ -139,7 +141,7 @@ export function loadLexicon(): Lexicon {
   });
 
   const groups = readJson('groups.json') as { baseMarkers: { affix: 'prefix' | 'suffix'; words: Words }[]; orgWords: Words; placePrefixes: Words };
-  const values = readJson('values.json') as { placeholders: Record<string, string[]>; yes: string[]; no: string[]; recordValueHeaders: string[] };
+  const values = readJson('values.json') as { placeholders: Record<string, string[]>; yes: string[]; no: string[]; recordValueHeaders: string[]; annotations: string[] };
   const placeholders = new Map<string, Set<string>>();
   for (const [role, list] of Object.entries(values.placeholders)) {
     if (role !== 'any' && !ROLES.includes(role as Role)) throw new Error(`lexicon values.json: unknown role "${role}"`);
@@ -170,6 +172,7 @@ export function loadLexicon(): Lexicon {
     },
     yes: new Set(values.yes.map((v) => v.toLowerCase())),
     recordValueHeaders: new Set(values.recordValueHeaders.map((v) => v.normalize('NFKC').toLowerCase())),
+    annotations: new Set(values.annotations.map((v) => v.normalize('NFKC').toLowerCase())),
     no: new Set(values.no.map((v) => v.toLowerCase())),
     known: {
       organizations: keysOf(known.organizations),

@@ -595,6 +595,14 @@ describe('names', () => {
     expect(node(graph, 'mpt-7b-chat')?.aliases).toContain('mosaicml/mpt-7b-chat');
   });
 
+  it('a role word in parentheses (`（ベース）`, `(baseline)`) is no other name of the model', async () => {
+    const md = ['## モデル', '', '| モデル | ベースモデル |', '| --- | --- |', '| Gemma 2 2B（ベース） | - |', '| Gemma 2 9B (baseline) | - |', '| Swallow 2B | Gemma 2 2B |', ''].join('\n');
+    const graph = await graphOf({ 'g.md': md });
+    expect(node(graph, 'Gemma 2 2B')?.aliases).toEqual([]);
+    expect(node(graph, 'Gemma 2 9B')?.aliases).toEqual([]);
+    expect(facts(graph, 'BASED_ON')).toEqual(['Swallow 2B -> Gemma 2 2B']);
+  });
+
   it('a name with its translation is one entity; two that share only the translation stay apart', async () => {
     const graph = await graphOf({ 'tr.md': ['## 模型', '', '* BLOOM 底座', '  * 轩辕(XuanYuan 2.0)', '  * 流萤(Firefly-BLOOM)', '* 百川 底座', '  * 流萤(Firefly-baichuan)', ''].join('\n') });
     expect(node(graph, 'XuanYuan 2.0')?.aliases).toEqual(['轩辕']);
