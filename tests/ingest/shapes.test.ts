@@ -290,6 +290,32 @@ describe('base cells and record tables', () => {
     expect(facts(await graphOf({ 'b.md': md }), 'BASED_ON')).toEqual(['MusiLingo -> MERT', 'MusiLingo -> Vicuna', 'Vicuna -> LLaMA']);
   });
 
+  it('a name cell that goes on to describe the model is that name, and its words are read as a description', async () => {
+    const md = [
+      '## Models',
+      '',
+      '| Model | Backbone |',
+      '| --- | --- |',
+      '| LLaMA | - |',
+      '| LaWGPT: 基于中文法律知识的大语言模型 | LLaMA |',
+      '| baichuan-7B: A large-scale 7B pretraining language model developed by Baichuan Inc. | - |',
+      '| llama3:8b | LLaMA |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'n.md': md });
+    expect(models(graph)).toEqual(['LLaMA', 'LaWGPT', 'baichuan-7B', 'llama3:8b']);
+    expect(node(graph, 'LaWGPT')?.props.mainFeature).toBe('基于中文法律知识的大语言模型');
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['baichuan-7B -> Baichuan Inc']);
+  });
+
+  it('a row missing a cell is not read one column off: a link label is no base, a model no maker', async () => {
+    const md = ['## Models', '', '| Model | Owner | Backbone | Repo |', '| --- | --- | --- | --- |', '| LLaMA | Meta | - | |', '| BenTsao | LLaMA | [Github](https://github.com/SCIR-HI/Huatuo-Llama-Med-Chinese) |', ''].join('\n');
+    const graph = await graphOf({ 'm.md': md });
+    expect(models(graph)).toEqual(['BenTsao', 'LLaMA']);
+    expect(facts(graph, 'BASED_ON')).toEqual([]);
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['LLaMA -> Meta']);
+  });
+
   it('a two-column record of one thing (`Feature | Value`, bold keys) is no table of models', async () => {
     const md = [
       '## Models',

@@ -1,3 +1,4 @@
+import { isResourceLabel } from '../documents.js';
 import { toString } from 'mdast-util-to-string';
 import { nameKey } from '../../graph/name-key.js';
 import type { EdgeType, NodeLabel, PropValue } from '../../graph/types.js';
@@ -79,6 +80,13 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
             sink.note('unreadable', row.place, piece.name, 'a language code in the contributor column (pasted from the next cell?)');
             continue;
           }
+          // `| 本草 | LLaMA | [Github](…) |` under `Model | Owner | Backbone | Repo`: a row missing a
+          // cell, read one column off; a model in the maker's column is no maker.
+          // (A team named after its model, `OpenChat` of OpenChat, is its maker.)
+          if (opts.known.isModel(piece.name) && !opts.known.isOrganization(piece.name) && !subjects.some((m) => nameKey(m.name) === nameKey(piece.name))) {
+            sink.note('unreadable', row.place, piece.name, `a model in the contributor column "${c.header}" (a cell missing before it?)`);
+            continue;
+          }
           contributors++;
           const org = organizationMention(sink, piece.name, prov(c), piece.url);
           named.push(org);
@@ -94,6 +102,11 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
         const pieces = names(c, 'base', true).filter((p) => {
           if (isGenericArchitecture(p.name)) {
             sink.note('placeholder', row.place, p.name, `an architecture, not a model, in "${c.header}"`);
+            return false;
+          }
+          // `[Github](…)` one column off: a link's label is no model.
+          if (isResourceLabel(p.name)) {
+            sink.note('unreadable', row.place, p.name, `a link label in the base column "${c.header}" (a cell missing before it?)`);
             return false;
           }
           // `Instructが名前に付いていないモデルのみ Mixtral-8x7B-v0.1 がベース`: a sentence, read as prose below.
