@@ -157,7 +157,7 @@ function repoIdSlashes(text: string, links: TextLink[]): Set<number> {
  * shorthand (`Qwen2-0.5B|1.5B|7B`). With `repoIds` (cells that name models) an `org/name` id
  * (`mosaicml/mpt-7b`) is one name whose owner is kept, not two names.
  */
-export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: { repoIds?: boolean } = {}): CellReading {
+export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: { repoIds?: boolean; linkIsOne?: boolean } = {}): CellReading {
   const owned = opts.repoIds ? ownedName(rich) : null;
   if (owned) return owned;
   const depths = parenDepths(rich.text);
@@ -169,6 +169,8 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
 
   const keep = opts.repoIds ? repoIdSlashes(rich.text, rich.links) : new Set<number>();
   for (const i of knownNameJoins(rich.text)) keep.add(i);
+  // `[Computer Vision Institute, SZU](github.com/CVI-SZU)`: a maker's link is one account, one name.
+  if (opts.linkIsOne) for (const l of outerLinks) for (let i = l.start; i < l.end; i++) if (separator.test(rich.text[i])) keep.add(i);
   // `ViT-G/14`: a slash before a bare number of two or more digits (a patch size) is part of the name.
   for (let i = rich.text.indexOf('/'); i > 0; i = rich.text.indexOf('/', i + 1)) {
     if (/[A-Za-z]/.test(rich.text[i - 1]) && /^\d{2,}(?:$|[\s,;、，)）\]])/.test(rich.text.slice(i + 1, i + 8))) keep.add(i);

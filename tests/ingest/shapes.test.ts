@@ -308,6 +308,11 @@ describe('base cells and record tables', () => {
     expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['baichuan-7B -> Baichuan Inc']);
   });
 
+  it("a maker's link is one name, commas and all; unlinked makers are split", async () => {
+    const md = ['## Models', '', '| Model | Owner |', '| --- | --- |', '| Linly | [Computer Vision Institute, SZU](https://github.com/CVI-SZU) |', '| Luotuo | 商汤科技, 华中师范大学 |', ''].join('\n');
+    expect(facts(await graphOf({ 'o.md': md }), 'FROM_CONTRIBUTOR')).toEqual(['Linly -> Computer Vision Institute, SZU', 'Luotuo -> 华中师范大学', 'Luotuo -> 商汤科技']);
+  });
+
   it('a row missing a cell is not read one column off: a link label is no base, a model no maker', async () => {
     const md = ['## Models', '', '| Model | Owner | Backbone | Repo |', '| --- | --- | --- | --- |', '| LLaMA | Meta | - | |', '| BenTsao | LLaMA | [Github](https://github.com/SCIR-HI/Huatuo-Llama-Med-Chinese) |', ''].join('\n');
     const graph = await graphOf({ 'm.md': md });

@@ -40,7 +40,7 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     // `東北大<br>自然言語処理研究グループ`: a break inside a CJK name wraps it, it does not separate two.
     if (role === 'contributor') rich = { ...rich, text: rich.text.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])\n(?=[\u3040-\u30ff\u3400-\u9fff])/g, ' ') };
     // `Vicuna 7B + MERT`: a `+` joins two makers, or two bases.
-    const reading = readNames(rich, role === 'contributor' || role === 'base' ? CONTRIBUTOR_SEPARATOR : undefined, { repoIds });
+    const reading = readNames(rich, role === 'contributor' || role === 'base' ? CONTRIBUTOR_SEPARATOR : undefined, { repoIds, linkIsOne: role === 'contributor' });
     for (const p of reading.placeholders) sink.note('placeholder', row.place, p, `placeholder in "${c.header}"`);
     return reading.pieces.filter((p) => {
       if (!isPlaceholder(p.name, role)) return true;
