@@ -1,3 +1,4 @@
+import { isArticleUrl } from '../names/links.js';
 import type { Code, ListItem } from 'mdast';
 import { nameKey } from '../graph/name-key.js';
 import type { NodeLabel, PropValue } from '../graph/types.js';
@@ -33,6 +34,11 @@ function withCjkSuffix<P extends { name: string; alsoKnownAs?: string[] }>(piece
   if (!m) return piece;
   const described = /(?:模型|大模型|系统|项目|框架|工具|数据集)$/.test(m[2]);
   return { ...piece, name: m[1], alsoKnownAs: [...(piece.alsoKnownAs ?? []), ...(described ? [] : [m[2]])] };
+}
+
+/** Words of a title, not a name: five or more words, or Japanese or Chinese particles between words. */
+function isArticleTitle(name: string): boolean {
+  return name.length >= 12 && (name.split(/\s+/).length >= 5 || /[\u3400-\u9fff\u30a0-\u30ffA-Za-z][のでをにはがとへ的了][\u3400-\u9fff\u3040-\u30ffA-Za-z]/.test(name));
 }
 
 export function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKind, category: Mention | null, parent: Mention | null, codeBlocks: Code[] = []): Mention[] {
@@ -96,6 +102,12 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
     }
     if (isLicense(piece.name)) {
       sink.note('skipped', head.place, piece.name, 'a licence, not a thing of the section');
+      continue;
+    }
+    // `[ABEJAで作った大規模GPTモデルとその道のり](tech-blog.abeja.asia/entry/…)` under Models: an article
+    // about one, titled as articles are (a release post, `[Qwen2](qwenlm.github.io/blog/qwen2)`, names its model).
+    if (piece.url && !piece.owner && isArticleUrl(piece.url) && isArticleTitle(piece.name)) {
+      sink.note('skipped', head.place, piece.name, 'an article (its link is a blog or post), not a thing of the section');
       continue;
     }
     const url = piece.url ?? repoLink?.url;

@@ -174,6 +174,21 @@ describe('lists that are not entries', () => {
   });
 });
 
+describe('articles in lists of things', () => {
+  it('a linked article title under Models is no model; a release post that names its model is that model', async () => {
+    const md = [
+      '## Models',
+      '',
+      '- [ABEJAで作った大規模GPTモデルとその道のり](https://tech-blog.abeja.asia/entry/abeja-gpt-project-202207)',
+      '- [How we trained a large Japanese model on our own cluster](https://medium.com/@x/how-we-trained)',
+      '- [Qwen2](https://qwenlm.github.io/blog/qwen2/): the new series of Qwen models',
+      '- [Vicuna](https://lmsys.org/blog/2023-03-30-vicuna/): a chat model fine-tuned from LLaMA',
+      '',
+    ].join('\n');
+    expect(models(await graphOf({ 'a.md': md }))).toEqual(['LLaMA', 'Qwen2', 'Vicuna']);
+  });
+});
+
 describe('software the seed knows', () => {
   it('a framework listed among models is a project; a model kept in its repository stays a model', async () => {
     const md = [
