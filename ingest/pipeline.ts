@@ -1,8 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, resolve as resolvePath } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Graph } from './graph/types.js';
 import { extractDocument } from './extract/extract.js';
+import { readInputs, RefusedInputs, type SourceText } from './input/files.js';
+import type { InputLimits } from './input/limits.js';
+import { RefusedInput } from './input/refusal.js';
 import { concatExtractions, type Extraction } from './extract/types.js';
 import { parseMarkdown } from './parse/markdown.js';
 import { buildGraphValue } from './relate/graph.js';
@@ -13,6 +15,7 @@ import { parseAliasTable, type AliasTable } from './resolve/aliases.js';
 import { resolve } from './resolve/identity.js';
 
 export type { IngestReport } from './report/report.js';
+export { listInputs, readInputs, type SourceText } from './input/files.js';
 
 /** The reviewed alias table shipped with the project. */
 export const ALIASES_PATH = fileURLToPath(new URL('../data/aliases.json', import.meta.url));
@@ -31,58 +34,49 @@ export async function loadAliases(path = ALIASES_PATH): Promise<AliasTable> {
   }
 }
 
-/** Files to read: each file as given, each folder's `*.md` files sorted by name. */
-export async function listInputs(paths: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const p of paths) {
-    const full = resolvePath(p);
-    let info;
-    try {
-      info = await stat(full);
-    } catch {
-      throw new Error(`no such file or folder: ${p}`);
-    }
-    if (info.isDirectory()) {
-      const names = (await readdir(full)).filter((n) => n.toLowerCase().endsWith('.md')).sort();
-      files.push(...names.map((n) => join(full, n)));
-    } else files.push(full);
-  }
-  const unique = [...new Set(files)];
-  const seen = new Map<string, string>();
-  for (const f of unique) {
-    const other = seen.get(basename(f));
-    if (other) throw new Error(`two inputs share the file name ${basename(f)} (${other}, ${f}); provenance names files without folders`);
-    seen.set(basename(f), f);
-  }
-  return unique;
+/** Extractions by source and text digest: a history replay re-reads only the lists that changed. */
+export type ExtractionCache = Map<string, Extraction>;
+
+export interface BuildOptions {
+  log?: (m: string) => void;
+  aliases?: AliasTable;
 }
 
 /**
  * The whole ingest, without the database: parse → extract → resolve → relate. Paths may be
- * files or folders; a missing or unreadable one throws an Error naming it. The result is
- * deterministic: the same files give the same JSON.
+ * files or folders; a missing or unreadable one throws an Error naming it, and files that are
+ * not good lists (binary, not UTF-8, past a limit, or yielding no entity) are refused
+ * (RefusedInput / RefusedInputs, naming each). The result is deterministic: the same files give
+ * the same JSON.
  */
 export async function buildGraph(
   paths: string[],
-  opts: { log?: (m: string) => void; aliases?: AliasTable } = {},
-): Promise<{ graph: Graph; report: IngestReport }> {
+  opts: BuildOptions & { limits?: InputLimits } = {},
+): Promise<{ graph: Graph; report: IngestReport; documents: SourceText[] }> {
   const log = opts.log ?? (() => {});
-  const aliases = opts.aliases ?? (await loadAliases());
-  const inputs = await listInputs(paths);
-  if (!inputs.length) throw new Error(`no Markdown files in ${paths.join(', ')}`);
+  const documents = await readInputs(paths, { limits: opts.limits, warn: (m) => log(`warning: ${m}`) });
+  const built = buildGraphFromTexts(documents, { ...opts, aliases: opts.aliases ?? (await loadAliases()) });
+  refuseEmptySources(built.graph, documents);
+  return { ...built, documents };
+}
 
+/** The graph of lists already read and checked (readInputs), in the order given. */
+export function buildGraphFromTexts(
+  documents: readonly Pick<SourceText, 'source' | 'text' | 'sha256'>[],
+  opts: BuildOptions & { aliases: AliasTable; cache?: ExtractionCache },
+): { graph: Graph; report: IngestReport } {
+  const log = opts.log ?? (() => {});
+  const aliases = opts.aliases;
   const files: { source: string; extraction: Extraction }[] = [];
-  for (const file of inputs) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      throw new Error(`cannot read ${file}: ${(e as Error).message}`);
+  for (const doc of documents) {
+    const key = `${doc.source}\u0000${doc.sha256}`;
+    let extraction = opts.cache?.get(key);
+    if (!extraction) {
+      extraction = extractDocument(parseMarkdown(doc.source, doc.text));
+      opts.cache?.set(key, extraction);
     }
-    const source = basename(file);
-    const extraction = extractDocument(parseMarkdown(source, text));
-    log(`read ${source}: ${extraction.mentions.length} mentions, ${extraction.statements.length} statements, ${extraction.claims.length} sentence claims`);
-    files.push({ source, extraction });
+    log(`read ${doc.source}: ${extraction.mentions.length} mentions, ${extraction.statements.length} statements, ${extraction.claims.length} sentence claims`);
+    files.push({ source: doc.source, extraction });
   }
   const all = concatExtractions(files.map((f) => f.extraction));
 
@@ -95,4 +89,19 @@ export async function buildGraph(
   const graph = buildGraphValue(res, [...all.statements, ...linked.statements]);
   log(`resolved ${all.mentions.length + linked.mentions.length} mentions into ${graph.nodes.length} nodes and ${graph.edges.length} edges`);
   return { graph, report: buildReport(files, res, linked.unlinked, graph) };
+}
+
+/**
+ * Refuses the documents that yield no node at all (an empty file, prose without a list or table
+ * the extractor can read, a UTF-16 file without byte-order mark): ingesting one would only
+ * replace that source's facts with nothing.
+ */
+export function refuseEmptySources(graph: Graph, documents: readonly Pick<SourceText, 'source' | 'origin'>[]): void {
+  const stated = new Set<string>();
+  for (const n of graph.nodes) for (const p of n.provenance) stated.add(p.source);
+  const refused = documents
+    .filter((d) => !stated.has(d.source))
+    .map((d) => new RefusedInput(d.origin, 'yields no entity: no table, list or heading names a model, dataset, paper or anything else the ingest reads; nothing is ingested'));
+  if (refused.length === 1) throw refused[0];
+  if (refused.length) throw new RefusedInputs(refused);
 }
