@@ -22,17 +22,20 @@ export function repositoriesConflict(a: Set<string>, b: Set<string>): boolean {
  */
 export class Clusters {
   private readonly parent: number[];
-  private readonly repos: Set<string>[];
-  /** Per root: rule → spellings it brought together. */
-  private readonly joined: Map<string, Set<string>>[];
+  /** Per root: the repositories its mentions link (made when first needed: most mentions link none). */
+  private readonly repos: (Set<string> | undefined)[];
+  /** Per root: rule → spellings it brought together (made on the first join). */
+  private readonly joined: (Map<string, Set<string>> | undefined)[];
+  private static readonly NONE: ReadonlySet<string> = new Set();
 
-  constructor(size: number, repoOf: (i: number) => string | null, private readonly spelling: (i: number) => string) {
+  constructor(size: number, private readonly repoOf: (i: number) => string | null, private readonly spelling: (i: number) => string) {
     this.parent = Array.from({ length: size }, (_, i) => i);
-    this.repos = Array.from({ length: size }, (_, i) => {
+    this.repos = new Array(size);
+    this.joined = new Array(size);
+    for (let i = 0; i < size; i++) {
       const r = repoOf(i);
-      return new Set(r ? [r] : []);
-    });
-    this.joined = Array.from({ length: size }, () => new Map());
+      if (r) this.repos[i] = new Set([r]);
+    }
   }
 
   find(i: number): number {
@@ -44,7 +47,7 @@ export class Clusters {
   }
 
   reposOf(i: number): Set<string> {
-    return this.repos[this.find(i)];
+    return (this.repos[this.find(i)] ?? Clusters.NONE) as Set<string>;
   }
 
   /**
@@ -61,20 +64,28 @@ export class Clusters {
     const rb = this.find(b);
     if (ra === rb) return false;
     this.parent[rb] = ra;
-    for (const r of this.repos[rb]) this.repos[ra].add(r);
-    for (const [k, v] of this.joined[rb]) this.add(ra, k, [...v]);
+    const moving = this.repos[rb];
+    if (moving) {
+      const into = (this.repos[ra] ??= new Set());
+      for (const r of moving) into.add(r);
+      this.repos[rb] = undefined;
+    }
+    const joins = this.joined[rb];
+    if (joins) for (const [k, v] of joins) this.add(ra, k, [...v]);
+    this.joined[rb] = undefined;
     if (new Set(names).size > 1) this.add(ra, rule, names);
     return true;
   }
 
   private add(root: number, rule: string, names: string[]): void {
-    const set = this.joined[root].get(rule) ?? new Set<string>();
+    const joins = (this.joined[root] ??= new Map());
+    const set = joins.get(rule) ?? new Set<string>();
     for (const n of names) set.add(n);
-    this.joined[root].set(rule, set);
+    joins.set(rule, set);
   }
 
   merges(i: number): { rule: string; names: string[] }[] {
-    return [...this.joined[this.find(i)]].map(([rule, names]) => ({ rule, names: [...names] }));
+    return [...(this.joined[this.find(i)] ?? [])].map(([rule, names]) => ({ rule, names: [...names] }));
   }
 
   /** Roots with their members, members in index order, roots by their first member. */
