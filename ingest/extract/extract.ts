@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../parse/markdown.js';
-import { documentTitle, sectionBlocks } from '../parse/sections.js';
+import { documentTitle, sectionBlocks, type SectionedBlock } from '../parse/sections.js';
 import { extractList } from './lists.js';
 import { extractParagraph } from './paragraphs.js';
 import { Sink } from './sink.js';
@@ -12,10 +12,15 @@ import type { Extraction } from './types.js';
  */
 export function extractDocument(doc: SourceDocument): Extraction {
   const sink = new Sink(doc.source);
-  const title = documentTitle(doc.tree);
-  for (const block of sectionBlocks(doc.tree)) {
+  extractBlocks(sink, sectionBlocks(doc.tree), documentTitle(doc.tree));
+  return sink.out;
+}
+
+/** The blocks of a document, in order, into `sink` (a long list is read piece by piece: pipeline.ts). */
+export function extractBlocks(sink: Sink, blocks: Iterable<SectionedBlock>, title: string | null): void {
+  for (const block of blocks) {
     const at = { section: block.section, headingLines: block.headingLines, title };
-    const place = { source: doc.source, line: block.node.position?.start.line ?? 0, section: block.section };
+    const place = { source: sink.source, line: block.node.position?.start.line ?? 0, section: block.section };
     switch (block.node.type) {
       case 'table':
         extractTable(sink, block.node, at);
@@ -33,5 +38,4 @@ export function extractDocument(doc: SourceDocument): Extraction {
         break;
     }
   }
-  return sink.out;
 }
