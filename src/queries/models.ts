@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
+import { CURRENT, visible, type View } from './view.js';
 
 /** Filter values arrive as name keys (see ingest/graph/name-key); null means "any". */
 export interface ModelFilterKeys {
@@ -22,17 +23,18 @@ export type ModelOrder = 'NAME' | 'DESCENDANTS' | 'MENTIONS';
  * makes its condition true, so no Cypher is assembled from user input.
  */
 const MATCH_MODELS = `MATCH (m:Model)
-WHERE ($contributor IS NULL OR EXISTS { (m)-[:FROM_CONTRIBUTOR]->(o:Entity) WHERE $contributor IN o.nameKeys })
+WHERE ${visible('m')}
+  AND ($contributor IS NULL OR EXISTS { (m)-[r:FROM_CONTRIBUTOR]->(o:Entity) WHERE ${visible('r')} AND $contributor IN o.nameKeys })
   AND ($basedOn IS NULL OR EXISTS {
-        (m)-[:BASED_ON]->(b:Entity) WHERE $basedOn IN b.nameKeys
-          OR EXISTS { (b)-[:VARIANT_OF]->(f:Entity) WHERE $basedOn IN f.nameKeys } })
+        (m)-[r:BASED_ON]->(b:Entity) WHERE ${visible('r')} AND ($basedOn IN b.nameKeys
+          OR EXISTS { (b)-[v:VARIANT_OF]->(f:Entity) WHERE ${visible('v')} AND $basedOn IN f.nameKeys }) })
   AND ($descendsFrom IS NULL OR EXISTS {
-        (m)-[:BASED_ON|VARIANT_OF*1..10]->(a:Entity) WHERE $descendsFrom IN a.nameKeys })
-  AND ($dataset IS NULL OR EXISTS { (m)-[:TRAINED_WITH]->(d:Entity) WHERE $dataset IN d.nameKeys })
-  AND ($language IS NULL OR EXISTS { (m)-[:HAS_LANGUAGE]->(l:Entity) WHERE $language IN l.nameKeys })
-  AND ($license IS NULL OR EXISTS { (m)-[:HAS_LICENSE]->(l:Entity) WHERE $license IN l.nameKeys })
-  AND ($domain IS NULL OR EXISTS { (m)-[:IN_DOMAIN]->(d:Entity) WHERE $domain IN d.nameKeys })
-  AND ($category IS NULL OR EXISTS { (m)-[:IN_CATEGORY]->(c:Entity) WHERE $category IN c.nameKeys })
+        (m) (()-[r:BASED_ON|VARIANT_OF]->() WHERE ${visible('r')}){1,10} (a:Entity) WHERE $descendsFrom IN a.nameKeys })
+  AND ($dataset IS NULL OR EXISTS { (m)-[r:TRAINED_WITH]->(d:Entity) WHERE ${visible('r')} AND $dataset IN d.nameKeys })
+  AND ($language IS NULL OR EXISTS { (m)-[r:HAS_LANGUAGE]->(l:Entity) WHERE ${visible('r')} AND $language IN l.nameKeys })
+  AND ($license IS NULL OR EXISTS { (m)-[r:HAS_LICENSE]->(l:Entity) WHERE ${visible('r')} AND $license IN l.nameKeys })
+  AND ($domain IS NULL OR EXISTS { (m)-[r:IN_DOMAIN]->(d:Entity) WHERE ${visible('r')} AND $domain IN d.nameKeys })
+  AND ($category IS NULL OR EXISTS { (m)-[r:IN_CATEGORY]->(c:Entity) WHERE ${visible('r')} AND $category IN c.nameKeys })
   AND ($nameContains IS NULL OR any(k IN m.nameKeys WHERE k CONTAINS $nameContains))`;
 
 export const COUNT_MODELS: NamedQuery = {
@@ -45,7 +47,7 @@ export const MODELS_PAGE: NamedQuery = {
   name: 'modelsPage',
   cypher: `${MATCH_MODELS}
 WITH m, CASE WHEN $orderBy = 'DESCENDANTS'
-  THEN COUNT { (m)<-[:BASED_ON|VARIANT_OF]-(:Model) } ELSE 0 END AS children
+  THEN COUNT { (m)<-[r:BASED_ON|VARIANT_OF]-(:Model) WHERE ${visible('r')} } ELSE 0 END AS children
 RETURN m {.*} AS node
 ORDER BY
   CASE $orderBy WHEN 'DESCENDANTS' THEN -children WHEN 'MENTIONS' THEN -m.mentions ELSE 0 END,
@@ -59,13 +61,14 @@ export async function modelsPage(
   orderBy: ModelOrder,
   skip: number,
   limit: number,
+  view: View = CURRENT,
 ): Promise<{ nodes: NodeRecord[]; total: number }> {
   const [count, page] = await Promise.all([
-    runner.read(COUNT_MODELS, { ...filter }),
-    runner.read(MODELS_PAGE, { ...filter, orderBy, skip: neo4j.int(skip), limit: neo4j.int(limit) }),
+    runner.read(COUNT_MODELS, { ...filter }, view),
+    runner.read(MODELS_PAGE, { ...filter, orderBy, skip: neo4j.int(skip), limit: neo4j.int(limit) }, view),
   ]);
   return {
     total: Number(count[0]?.total ?? 0),
-    nodes: page.map((row) => toNodeRecord(row.node as Record<string, unknown>)),
+    nodes: page.map((row) => toNodeRecord(row.node as Record<string, unknown>, view)),
   };
 }

@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import { CURRENT, viewKey, type View } from './view.js';
 
 /** A Cypher statement with a name, so logs, tests and counts can refer to it. */
 export interface NamedQuery {
@@ -12,13 +13,28 @@ export interface RunnerOptions {
   timeoutMs: number;
 }
 
+/** The generation readers see now (0 before the first load). */
+export const CURRENT_GENERATION: NamedQuery = {
+  name: 'currentGeneration',
+  cypher: `OPTIONAL MATCH (m:LineageStore {key: 'lineage'}) RETURN coalesce(m.current, 0) AS g`,
+};
+
+/** The last generation dated at or before $asOf (0 when none is). */
+export const GENERATION_AT: NamedQuery = {
+  name: 'generationAt',
+  cypher: `OPTIONAL MATCH (g:Generation) WHERE g.date <= $asOf RETURN coalesce(max(g.number), 0) AS g`,
+};
+
 /**
  * Runs the API's read queries. One per request, so it also counts the queries a request
- * causes (the DataLoader test relies on it).
+ * causes (the DataLoader test relies on it), and pins the generation each view reads: the
+ * first query of a request finds it, the others reuse it, so one answer never mixes two loads.
+ * Every query gets `$g` (the view's generation) and `$asOf` as parameters.
  */
 export class CypherRunner {
   private count = 0;
   readonly executed: string[] = [];
+  private readonly generations = new Map<string, Promise<number>>();
 
   constructor(
     private readonly driver: Driver,
@@ -29,9 +45,28 @@ export class CypherRunner {
     return this.count;
   }
 
-  async read(query: NamedQuery, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+  async read(query: NamedQuery, params: Record<string, unknown> = {}, view: View = CURRENT): Promise<Record<string, unknown>[]> {
+    const g = await this.generation(view);
     this.count += 1;
     this.executed.push(query.name);
+    return this.run(query, { ...params, g: neo4j.int(g), asOf: view.asOf });
+  }
+
+  /** The generation a view reads, found once per runner (request). */
+  generation(view: View): Promise<number> {
+    if (view.generation !== null) return Promise.resolve(view.generation);
+    const key = viewKey(view);
+    let found = this.generations.get(key);
+    if (!found) {
+      const query = view.asOf ? GENERATION_AT : CURRENT_GENERATION;
+      found = this.run(query, { asOf: view.asOf }).then((rows) => Number(rows[0]?.g ?? 0));
+      found.catch(() => this.generations.delete(key));
+      this.generations.set(key, found);
+    }
+    return found;
+  }
+
+  private async run(query: NamedQuery, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     try {
       const result = await session.executeRead((tx) => tx.run(query.cypher, params), {

@@ -1,4 +1,6 @@
 import type { NodeLabel, Provenance } from '../../ingest/graph/types.js';
+import { parseSeen, type SeenEntry } from '../../ingest/load/seen.js';
+import { CURRENT, type View } from '../queries/view.js';
 
 /** A node as the API sees it, read back from the properties the load step wrote. */
 export interface NodeRecord {
@@ -10,6 +12,12 @@ export interface NodeRecord {
   provenance: Provenance[];
   /** Every other stored property (url, arxivId, kind, mainFeature, ...). */
   props: Record<string, unknown>;
+  /** When each source first and last stated it (ingest/load/seen.ts). */
+  seen: SeenEntry[];
+  /** Repository keys of its links (what keeps its id across renames). */
+  repositories: string[];
+  /** The graph it was read from: its relations are read from the same one. */
+  view: View;
 }
 
 /** An edge as the API sees it. */
@@ -20,15 +28,21 @@ export interface EdgeRecord {
   target: string;
   derivedFrom: Provenance['derivedFrom'];
   provenance: Provenance[];
+  seen: SeenEntry[];
+  view: View;
 }
 
-const CORE = new Set(['id', 'label', 'name', 'aliases', 'nameKeys', 'aliasText', 'mentions', 'provenance', 'merges']);
+/** Stored properties that are not facts of the node: how the store keeps it (versions, digests, identity). */
+const CORE = new Set([
+  'id', 'label', 'name', 'aliases', 'nameKeys', 'aliasText', 'mentions', 'provenance', 'merges',
+  'gFrom', 'gTo', 'hash', 'seen', 'seenFrom', 'sources', 'repos',
+]);
 
 function parseProvenance(value: unknown): Provenance[] {
   return Array.isArray(value) ? value.map((entry) => JSON.parse(String(entry)) as Provenance) : [];
 }
 
-export function toNodeRecord(map: Record<string, unknown>): NodeRecord {
+export function toNodeRecord(map: Record<string, unknown>, view: View = CURRENT): NodeRecord {
   const props: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(map)) if (!CORE.has(key)) props[key] = value;
   return {
@@ -39,11 +53,14 @@ export function toNodeRecord(map: Record<string, unknown>): NodeRecord {
     mentions: Number(map.mentions ?? 0),
     provenance: parseProvenance(map.provenance),
     props,
+    seen: parseSeen(map.seen as string[] | undefined),
+    repositories: (map.repos as string[] | undefined) ?? [],
+    view,
   };
 }
 
-/** Input: `{id, type, source, target, derivedFrom, provenance}` as the queries return edges. */
-export function toEdgeRecord(map: Record<string, unknown>): EdgeRecord {
+/** Input: `{id, type, source, target, derivedFrom, provenance, seen}` as the queries return edges. */
+export function toEdgeRecord(map: Record<string, unknown>, view: View = CURRENT): EdgeRecord {
   return {
     id: String(map.id),
     type: String(map.type),
@@ -51,5 +68,7 @@ export function toEdgeRecord(map: Record<string, unknown>): EdgeRecord {
     target: String(map.target),
     derivedFrom: (map.derivedFrom as Provenance['derivedFrom']) ?? 'table',
     provenance: parseProvenance(map.provenance),
+    seen: parseSeen(map.seen as string[] | undefined),
+    view,
   };
 }
