@@ -54,3 +54,16 @@ export async function visibleGraph(driver: Driver) {
 export async function emptyDatabase(driver: Driver): Promise<void> {
   await run(driver, 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
 }
+
+/**
+ * The graph readers see now, read through the API's own query (wholeGraph), as comparable
+ * values: what the lists state of each node and edge, with ids.
+ */
+export async function servedGraph(driver: Driver) {
+  const { wholeGraph } = await import('../../src/queries/overview.js');
+  const { nodes, edges } = await wholeGraph(testRunner(driver));
+  return {
+    nodes: nodes.map((n) => ({ id: n.id, label: n.label, name: n.name, aliases: n.aliases, props: n.props, provenance: n.provenance })),
+    edges: edges.map((e) => ({ id: e.id, type: e.type, source: e.source, target: e.target, derivedFrom: e.derivedFrom, provenance: e.provenance })),
+  };
+}
