@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql ships CommonJS and ES builds; Node (and so Apollo, graphql-tools, graphql-armor) loads
+    // the CommonJS one, Vite would give our sources the other, and graphql-js refuses to mix them.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     // Starts one real Neo4j (embedded, or NEO4J_TEST_URI) and provides its settings as inject('neo4j').

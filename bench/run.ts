@@ -26,6 +26,7 @@ import { createApp } from '../src/http/app.js';
 import { createDriver, waitForNeo4j } from '../src/neo4j/driver.js';
 import { provideNeo4j } from '../src/neo4j/provide.js';
 import { settingsFromEnv } from '../src/neo4j/settings.js';
+import { loadFigures } from './load.js';
 
 const CORPUS = 'data/corpus';
 
@@ -40,6 +41,7 @@ const PARSE_RUNS = count('BENCH_PARSE_RUNS', 5, 100);
 const LOAD_RERUNS = count('BENCH_LOAD_RERUNS', 3, 20);
 const HTTP_RUNS = count('BENCH_RUNS', 50, 1000);
 const HTTP_WARMUP = 5;
+const LOAD_SECONDS = count('BENCH_LOAD_SECONDS', 5, 600);
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
@@ -132,6 +134,7 @@ async function main(): Promise<void> {
   const driver: Driver = createDriver(settings);
   const rows: string[][] = [];
   const results: string[] = [];
+  let loadTable = '';
   try {
     await waitForNeo4j(driver, 60_000);
     const database = settings.database;
@@ -171,6 +174,7 @@ async function main(): Promise<void> {
           results.push(`  ${op.label}: ${(e as Error).message}`);
         }
       }
+      loadTable = await loadFigures(url, LOAD_SECONDS, log);
     } finally {
       await app.stop();
     }
@@ -191,6 +195,7 @@ async function main(): Promise<void> {
     );
     out.push('');
     out.push(table(['GraphQL operation (POST, 127.0.0.1)', 'runs', 'median ms', 'p95 ms', 'min ms', 'max ms', 'bytes'], rows));
+    out.push('', loadTable);
     if (results.length) out.push('', 'errors:', ...results);
     console.log(out.join('\n'));
   } finally {

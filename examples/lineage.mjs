@@ -25,8 +25,18 @@ function fail(message) {
   process.exit(1);
 }
 
+/** fetch, but a server that is not there is one line saying so, not a stack trace. */
+async function request(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const reason = error.cause?.code === 'ECONNREFUSED' ? 'connection refused' : (error.cause?.code ?? error.message);
+    return fail(`cannot reach the llm-lineage server at ${URL_} (${reason}): start it with \`npm start\``);
+  }
+}
+
 async function send(url, init) {
-  const response = await fetch(url, init);
+  const response = await request(url, init);
   // GraphQL errors can come with a 4xx status and still have a JSON body.
   const body = await response.json().catch(() => fail(`HTTP ${response.status} from ${url}`));
   if (body.errors?.length) fail(`GraphQL error: ${body.errors.map((e) => e.message).join('; ')}`);
@@ -83,5 +93,5 @@ for (const r of [...rows(ancestors, 'ancestor'), ...rows(descendants, 'descendan
 const exportUrl = new URL('/export', URL_);
 exportUrl.searchParams.set('format', 'node-link');
 exportUrl.searchParams.set('name', NAME);
-const data = await (await fetch(exportUrl)).json();
+const data = await (await request(exportUrl)).json();
 console.log(`node-link export: ${data.nodes.length} nodes, ${data.links.length} links`);

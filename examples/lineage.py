@@ -28,6 +28,11 @@ query Lineage($name: String!, $direction: Direction!, $maxDepth: Int) {
 ACCEPT = "application/graphql-response+json, application/json"
 
 
+def unreachable(error):
+    """The server is not there: one line saying so, not a traceback."""
+    return SystemExit(f"cannot reach the llm-lineage server at {URL} ({error.reason}): start it with `npm start`")
+
+
 def send(request):
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
@@ -37,6 +42,8 @@ def send(request):
             body = json.load(error)
         except ValueError:
             raise SystemExit(f"HTTP {error.code} from {URL}") from None
+    except urllib.error.URLError as error:
+        raise unreachable(error) from None
     if body.get("errors"):
         raise SystemExit("GraphQL error: " + "; ".join(e["message"] for e in body["errors"]))
     return body["data"]
@@ -83,10 +90,14 @@ for name, relation, depth, direction in table:
 
 # The node-link export (the same subgraph as a plain download) for graph tools.
 export_url = urllib.parse.urljoin(URL, "/export?" + urllib.parse.urlencode({"format": "node-link", "name": NAME}))
-with urllib.request.urlopen(export_url, timeout=30) as response:
-    data = json.load(response)
+try:
+    with urllib.request.urlopen(export_url, timeout=30) as response:
+        data = json.load(response)
+except urllib.error.URLError as error:
+    raise unreachable(error) from None
 print(f"node-link export: {len(data['nodes'])} nodes, {len(data['links'])} links")
-# In a notebook with networkx installed (pip install networkx):
+# With networkx (apt-get install python3-networkx), and &orientation=lineage in the export URL so
+# that edges point base → derived (examples/lineage.ipynb does it all):
 #     import networkx as nx
 #     G = nx.node_link_graph(data, edges="links")  # networkx >= 3.4; before 3.4: link="links" (the default)
-#     nx.descendants(G, "model:vicuna")            # edges point at what a model is based on: Vicuna's bases
+#     nx.descendants(G, "model:vicuna")            # with orientation=lineage: what is built on Vicuna

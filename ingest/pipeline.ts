@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import type { Graph } from './graph/types.js';
-import { extractBlocks, extractDocument } from './extract/extract.js';
-import { Sink } from './extract/sink.js';
+import type { Overrides } from './extract/context.js';
+import { extractAll } from './extract/extract-all.js';
+import { parseOverrides } from './extract/overrides.js';
 import { readInputs, RefusedInputs, type SourceText } from './input/files.js';
 import type { InputLimits } from './input/limits.js';
 import { RefusedInput } from './input/refusal.js';
 import { concatExtractions, type Extraction } from './extract/types.js';
-import { markdownPieces, parseMarkdown } from './parse/markdown.js';
-import { headingText, Sections, topHeadings } from './parse/sections.js';
+import { parseMarkdown } from './parse/markdown.js';
 import { buildGraphValue } from './relate/graph.js';
 import { promoteDerivedModels } from './relate/kinds.js';
 import { linkClaims } from './relate/link-claims.js';
@@ -37,28 +37,42 @@ export async function loadAliases(path = ALIASES_PATH): Promise<AliasTable> {
   }
 }
 
-/**
- * parse → extract of one list. A long list is parsed and read piece by piece (parse/chunks.ts),
- * so that its syntax tree, several times the size of its text, is never whole in memory. Pieces
- * are read with the document title as the first piece tells it (the lone level-1 heading); in the
- * rare list whose later pieces prove that wrong, the whole list is read again in one go.
- */
-export function extractText(source: string, text: string): Extraction {
-  const sink = new Sink(source);
-  const sections = new Sections();
-  const titles: string[] = [];
-  let guess: string | null | undefined;
-  for (const part of markdownPieces(text)) {
-    titles.push(...topHeadings(part.children).map(headingText));
-    if (guess === undefined) guess = titles.length === 1 ? titles[0] : null;
-    extractBlocks(sink, sections.blocks(part.children), guess);
+/** A maintainer's corrections beside a list (`list.lineage.json` or `list.md.lineage.json`), if any. */
+export async function readOverrides(file: string): Promise<Overrides | undefined> {
+  for (const path of [file.replace(/\.md$/i, '.lineage.json'), `${file}.lineage.json`]) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      return parseOverrides(JSON.parse(text), path);
+    } catch (e) {
+      throw new Error((e as Error).message.startsWith(path) ? (e as Error).message : `${path}: ${(e as Error).message}`);
+    }
   }
-  if ((titles.length === 1 ? titles[0] : null) === guess) return sink.out;
-  return extractDocument(parseMarkdown(source, text));
+  return undefined;
 }
 
-/** Extractions by source and text digest: a history replay re-reads only the lists that changed. */
-export type ExtractionCache = Map<string, Extraction>;
+/** A list as the build reads it: its text, and the maintainer's corrections beside its file. */
+export type BuildDocument = Pick<SourceText, 'source' | 'text' | 'sha256'> & { overrides?: Overrides };
+
+/** The documents with the overrides beside their files (none for a version read from git history). */
+export async function withOverrides<T extends Pick<SourceText, 'origin'>>(documents: readonly T[]): Promise<(T & { overrides?: Overrides })[]> {
+  const out: (T & { overrides?: Overrides })[] = [];
+  for (const d of documents) {
+    const overrides = !d.origin || /@[0-9a-f]{40}$/.test(d.origin) ? undefined : await readOverrides(d.origin);
+    out.push(overrides ? { ...d, overrides } : d);
+  }
+  return out;
+}
+
+/**
+ * Extractions by the digests of all the lists of a build (a list may be read again knowing what
+ * the others establish: extract-all.ts): a replay that builds the same lists again reads none.
+ */
+export type ExtractionCache = Map<string, Extraction[]>;
 
 export interface BuildOptions {
   log?: (m: string) => void;
@@ -77,7 +91,7 @@ export async function buildGraph(
   opts: BuildOptions & { limits?: InputLimits } = {},
 ): Promise<{ graph: Graph; report: IngestReport; documents: SourceText[] }> {
   const log = opts.log ?? (() => {});
-  const documents = await readInputs(paths, { limits: opts.limits, warn: (m) => log(`warning: ${m}`) });
+  const documents = await withOverrides(await readInputs(paths, { limits: opts.limits, warn: (m) => log(`warning: ${m}`) }));
   const built = buildGraphFromTexts(documents, { ...opts, aliases: opts.aliases ?? (await loadAliases()) });
   refuseEmptySources(built.graph, documents);
   return { ...built, documents };
@@ -85,7 +99,7 @@ export async function buildGraph(
 
 /** The graph of lists already read and checked (readInputs), in the order given. */
 export function buildGraphFromTexts(
-  documents: readonly Pick<SourceText, 'source' | 'text' | 'sha256'>[],
+  documents: readonly BuildDocument[],
   opts: BuildOptions & { aliases: AliasTable; cache?: ExtractionCache },
 ): { graph: Graph; report: IngestReport } {
   const bytes = documents.reduce((n, d) => n + d.text.length, 0);
@@ -106,22 +120,22 @@ export function buildGraphFromTexts(
 const LARGE_INPUT = 4 * 1024 * 1024;
 
 function build(
-  documents: readonly Pick<SourceText, 'source' | 'text' | 'sha256'>[],
+  documents: readonly BuildDocument[],
   opts: BuildOptions & { aliases: AliasTable; cache?: ExtractionCache },
 ): { graph: Graph; report: IngestReport } {
   const log = opts.log ?? (() => {});
   const aliases = opts.aliases;
-  const files: { source: string; extraction: Extraction }[] = [];
-  for (const doc of documents) {
-    const key = `${doc.source}\u0000${doc.sha256}`;
-    let extraction = opts.cache?.get(key);
-    if (!extraction) {
-      extraction = extractText(doc.source, doc.text);
-      opts.cache?.set(key, extraction);
-    }
-    log(`read ${doc.source}: ${extraction.mentions.length} mentions, ${extraction.statements.length} statements, ${extraction.claims.length} sentence claims`);
-    files.push({ source: doc.source, extraction });
+  const key = documents.map((d) => `${d.source}\u0000${d.sha256}${d.overrides ? `\u0000${JSON.stringify(d.overrides)}` : ''}`).join('\u0001');
+  let extractions = opts.cache?.get(key);
+  if (!extractions) {
+    extractions = extractAll(documents.map((d) => ({ doc: parseMarkdown(d.source, d.text), overrides: d.overrides })));
+    opts.cache?.set(key, extractions);
   }
+  const files = extractions.map((extraction, i) => {
+    const source = documents[i].source;
+    log(`read ${source}: ${extraction.mentions.length} mentions, ${extraction.statements.length} statements, ${extraction.claims.length} sentence claims`);
+    return { source, extraction };
+  });
   const all = concatExtractions(files.map((f) => f.extraction));
 
   // Sentences are linked against the entities the tables and lists establish, then the names

@@ -13,15 +13,18 @@ import { createApp } from './http/app.js';
 import { createDriver } from './neo4j/driver.js';
 import { provideNeo4j } from './neo4j/provide.js';
 import { describe } from './neo4j/settings.js';
+import { banner } from './startup/banner.js';
+import { checkNeo4jReachable } from './startup/neo4j-reachable.js';
 
 const log = (message: string) => console.error(`[llm-lineage] ${message}`);
 const DEFAULT_CORPUS = fileURLToPath(new URL('../data/corpus', import.meta.url));
 
-const EXAMPLE = `{ model(name: "vicuna") { name basedOn { name } contributors { name } derivatives { name } } }`;
-
 async function main(): Promise<void> {
   const config = serverConfigFromEnv();
-  const neo4j = await provideNeo4j({ log });
+  const neo4j = await provideNeo4j({ log, purpose: 'server' }).catch((error: Error) => {
+    log(`start-up failed: ${error.message}`);
+    return process.exit(1);
+  });
   const driver = createDriver(neo4j.settings);
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
 
@@ -40,6 +43,8 @@ async function main(): Promise<void> {
 
   try {
     log(`Neo4j at ${describe(neo4j.settings)}${neo4j.embedded ? ' (embedded)' : ''}`);
+    // Before the corpus is parsed: a Neo4j that cannot be reached is reported at once.
+    await checkNeo4jReachable(driver, neo4j.settings, neo4j.embedded);
     if (process.env.INGEST_ON_START !== 'false') {
       // INGEST_PATHS makes the graph exactly those lists; without it, lists ingested before are kept.
       const paths = process.env.INGEST_PATHS ? process.env.INGEST_PATHS.split(',').filter(Boolean) : null;
@@ -58,12 +63,11 @@ async function main(): Promise<void> {
 
   const { port } = app.httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const base = `http://${host}:${port}`;
-  console.log(`llm-lineage GraphQL API: ${base}/graphql  (explorer: ${base}/explorer)`);
-  console.log(`Try this query in Apollo Sandbox at ${base}/graphql:\n  ${EXAMPLE}`);
-  console.log(
-    `or from a shell:\n  curl -s ${base}/graphql -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE })}'`,
-  );
+  console.log(banner(`http://${host}:${port}`));
 }
 
-await main();
+// A bad setting, or a Neo4j that cannot be had, is one line naming it: no stack trace.
+await main().catch((error: Error) => {
+  log(`start-up failed: ${error.message}`);
+  process.exit(1);
+});

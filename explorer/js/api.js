@@ -43,7 +43,7 @@ export async function lineage(name, direction, maxDepth, types) {
       lineage(name: $name, direction: $direction, maxDepth: $maxDepth, types: $types) {
         root { id name }
         nodes { id name kind depth }
-        edges { id type source target derivedFrom sources { ${SOURCE} } }
+        edges { id type source target derivedFrom sources { ${SOURCE} } derivation { kinds } }
         omitted
       }
     }`,
@@ -89,7 +89,7 @@ export async function shortestPath(from, to, types) {
     `query Path($from: String!, $to: String!, $types: [RelationType!]) {
       path(from: $from, to: $to, types: $types) {
         nodes { id name kind }
-        edges { id type source target derivedFrom sources { ${SOURCE} } }
+        edges { id type source target derivedFrom sources { ${SOURCE} } derivation { kinds } }
         length
       }
     }`,
@@ -104,7 +104,7 @@ export async function nodeDetails(id) {
       node(id: $id) {
         id name kind aliases
         sources { file line section derivedFrom column text }
-        ... on Model { url mainFeature languages licenses }
+        ... on Model { url mainFeature languages { name } licenses { name } }
         ... on Organization { url organizationKind }
         ... on Dataset { url mainFeature }
         ... on Method { url mainFeature }
@@ -117,13 +117,49 @@ export async function nodeDetails(id) {
   return data.node;
 }
 
-/** Provenance of one relation, looked up among its source node's outgoing relations. */
-export async function relationSources(sourceId, type, relationId) {
+/**
+ * Provenance of one relation, and for BASED_ON how the model was made with the words that say
+ * so, looked up among its source node's outgoing relations.
+ */
+export async function relationDetails(sourceId, type, relationId) {
   const data = await gql(
-    `query RelationSources($id: ID!, $types: [RelationType!]) {
-      node(id: $id) { relations(direction: OUTGOING, types: $types) { id sources { ${SOURCE} } } }
+    `query RelationDetails($id: ID!, $types: [RelationType!]) {
+      node(id: $id) { relations(direction: OUTGOING, types: $types) {
+        id sources { ${SOURCE} } derivation { kinds methods evidence { kind words source line from } }
+      } }
     }`,
     { id: sourceId, types: [type] },
   );
-  return data.node?.relations.find((r) => r.id === relationId)?.sources ?? [];
+  const relation = data.node?.relations.find((r) => r.id === relationId);
+  return { sources: relation?.sources ?? [], derivation: relation?.derivation ?? null };
+}
+
+const REF = 'id name kind';
+
+/**
+ * A model's relatives grouped by relation, for the hub in the details panel: what is built on
+ * it (directly, and every descendant, each also counted by how it was made), its size variants,
+ * what it is built on, who made it, its datasets, methods and papers. One request; the lists
+ * are as long as the lists state.
+ */
+export async function relatives(id) {
+  const data = await gql(
+    `query Relatives($id: ID!) {
+      node(id: $id) {
+        ... on Model {
+          derivativeLinks { model { ${REF} } derivation { kinds } } baseLinks { model { ${REF} } derivation { kinds } }
+          derivativeKinds { kind count } descendantKinds { kind count }
+          variants { ${REF} } variantOf { ${REF} }
+          descendants(maxDepth: 10) { depth model { ${REF} } }
+          contributors { ${REF} } datasets { ${REF} } methods { ${REF} } papers { ${REF} }
+        }
+      }
+    }`,
+    { id },
+  );
+  const node = data.node;
+  if (!node) return node;
+  // Bases and derivatives as the other groups' items, each with how it was made.
+  const models = (links) => links.map((l) => ({ ...l.model, kinds: l.derivation.kinds }));
+  return { ...node, derivatives: models(node.derivativeLinks), basedOn: models(node.baseLinks) };
 }

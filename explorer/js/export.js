@@ -52,6 +52,7 @@ export function nodeLink(view, state) {
       id: e.id,
       type: e.type,
       derivedFrom: e.derivedFrom,
+      derivationKinds: e.kinds ?? [],
     })),
   };
 }

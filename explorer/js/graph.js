@@ -1,12 +1,13 @@
 // Drawing the view with Cytoscape.js and a layered (dagre) layout that reads top-down.
 
-import { FONT, KINDS, OTHER, PATH_COLOUR, RELATION, RELATIONS } from './style.js';
+import { FONT, KINDS, OTHER, PATH_COLOUR, RELATION, RELATIONS, drawnKind } from './style.js';
 
 const FONT_SIZE = 13;
 const NODE_HEIGHT = 30;
 const MAX_ZOOM_ON_FIT = 1.3;
 const MAX_LABEL = 34;
-const MIN_READABLE_ZOOM = 0.75;
+/** Below this zoom 13px labels turn unreadable (under 8px). */
+const MIN_READABLE_ZOOM = 0.6;
 
 /** Leaf children of one node are laid out in rows of at most ROW, aiming at RANK_WIDTH leaves a rank. */
 const ROW = 8;
@@ -58,7 +59,8 @@ function stylesheet() {
         'curve-style': 'bezier',
         'line-color': 'data(colour)',
         'target-arrow-color': 'data(colour)',
-        'target-arrow-shape': 'triangle',
+        // BASED_ON edges: the arrow of their derivation kind (style.js DERIVATIONS); others a triangle.
+        'target-arrow-shape': 'data(arrow)',
         'arrow-scale': 1,
       },
     },
@@ -104,7 +106,72 @@ export function createGraph(container, handlers) {
   cy.on('dbltap', 'node', (e) => {
     if (tapBefore === e.target.id()) handlers.nodeDoubleTap(e.target.id());
   });
+  keyboard(cy, container, handlers);
   return cy;
+}
+
+const ARROWS = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+const PAN_STEP = 80;
+
+/**
+ * The canvas takes keyboard focus (Tab) and is used like this: arrows move the selection to the
+ * nearest node that way (the centre first), Enter opens it as a double-click does, Escape clears
+ * it; + and - zoom, 0 fits the view, and Shift with an arrow pans.
+ */
+function keyboard(cy, container, handlers) {
+  container.tabIndex = 0;
+  container.addEventListener('keydown', (event) => {
+    const current = cy.$('node:selected')[0];
+    const arrow = ARROWS[event.key];
+    if (arrow && event.shiftKey) {
+      cy.panBy({ x: -arrow[0] * PAN_STEP, y: -arrow[1] * PAN_STEP });
+    } else if (arrow) {
+      const next = current ? nearest(cy, current, arrow) : cy.getElementById(handlers.rootId() ?? '')[0] ?? cy.nodes()[0];
+      if (next) {
+        handlers.keyboardSelect(next.id());
+        reveal(cy, next);
+      }
+    } else if (event.key === 'Enter' && current) {
+      handlers.keyboardActivate(current.id());
+    } else if (event.key === 'Escape' && current) {
+      handlers.backgroundTap();
+    } else if (event.key === '+' || event.key === '=') {
+      zoomBy(cy, 1.25);
+    } else if (event.key === '-') {
+      zoomBy(cy, 0.8);
+    } else if (event.key === '0') {
+      fit(cy);
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+}
+
+/** The closest node from `from` in direction `[dx, dy]`, counting sideways distance double. */
+function nearest(cy, from, [dx, dy]) {
+  const p = from.position();
+  let best = null;
+  let bestScore = Infinity;
+  for (const node of cy.nodes()) {
+    if (node === from) continue;
+    const q = node.position();
+    const along = (q.x - p.x) * dx + (q.y - p.y) * dy;
+    if (along <= 1) continue;
+    const across = Math.abs((q.x - p.x) * dy - (q.y - p.y) * dx);
+    const score = along + 2 * across;
+    if (score < bestScore) [best, bestScore] = [node, score];
+  }
+  return best;
+}
+
+function reveal(cy, node) {
+  const box = node.renderedBoundingBox();
+  if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) cy.center(node);
+}
+
+function zoomBy(cy, factor) {
+  cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
 }
 
 /**
@@ -136,6 +203,8 @@ export function draw(cy, view) {
   }
   const grid = gridOfLeaves(view);
   for (const e of view.edges.values()) {
+    // A BASED_ON edge is drawn as how the model was made: its kind's colour and arrow.
+    const made = e.type === 'BASED_ON' ? drawnKind(e.kinds) : null;
     elements.push({
       group: 'edges',
       data: {
@@ -144,8 +213,10 @@ export function draw(cy, view) {
         target: e.source,
         type: e.type,
         derivedFrom: e.derivedFrom,
-        colour: colour[e.type] ?? '#868e96',
-        label: label[e.type] ?? e.type,
+        kind: made?.kind ?? '',
+        colour: made?.colour ?? colour[e.type] ?? '#868e96',
+        arrow: made?.arrow ?? 'triangle',
+        label: made && made.kind !== 'UNSPECIFIED' ? `${label[e.type]}: ${made.label}` : (label[e.type] ?? e.type),
         minLen: 1,
       },
     });
@@ -155,21 +226,34 @@ export function draw(cy, view) {
     cy.add(elements);
   });
   const scaffold = cy.add(
-    grid.layoutEdges.map((e) => ({ group: 'edges', data: { ...e, type: 'LAYOUT', colour: '#fff', label: '' }, classes: 'layout-only' })),
+    grid.layoutEdges.map((e) => ({ group: 'edges', data: { ...e, type: 'LAYOUT', colour: '#fff', arrow: 'none', label: '' }, classes: 'layout-only' })),
   );
   const laidOut = cy.elements().filter((el) => !grid.skipped.has(el.id()));
-  laidOut.layout({
-    name: 'dagre',
-    rankDir: 'TB',
-    nodeSep: 18,
-    rankSep: 64,
-    edgeSep: 8,
-    minLen: (edge) => edge.data('minLen'),
-    fit: false,
-    animate: false,
-  }).run();
+  const layout = (rankDir) => {
+    laidOut.layout({
+      name: 'dagre',
+      rankDir,
+      nodeSep: 18,
+      rankSep: rankDir === 'TB' ? 64 : 90,
+      edgeSep: 8,
+      minLen: (edge) => edge.data('minLen'),
+      fit: false,
+      animate: false,
+    }).run();
+    return fittedZoom(cy);
+  };
+  // Top-down reads best; a family too wide to read so (LLaMA's fine-tunes and their makers all
+  // on one rank) is drawn left to right instead, bases on the left, when that reads better.
+  let rankDir = 'TB';
+  const topDown = layout('TB');
+  if (topDown < MIN_READABLE_ZOOM) {
+    if (layout('LR') > topDown) rankDir = 'LR';
+    else layout('TB');
+  }
+  cy.scratch('rankDir', rankDir);
   cy.remove(scaffold);
-  fit(cy, { readable: true });
+  // The first view shows every node; groups keep big families small enough to read so.
+  fit(cy);
   highlightPath(cy, view);
 }
 
@@ -223,19 +307,18 @@ function gridOfLeaves(view) {
   return { layoutEdges, skipped };
 }
 
-/**
- * Fits the graph, without blowing a three-node view up to giant letters. A view too big to read
- * when fitted opens instead at a readable zoom on the model asked for (drag to pan, the Fit
- * button shows everything).
- */
-export function fit(cy, { readable = false } = {}) {
+/** The zoom at which the whole drawing would fit the canvas. */
+function fittedZoom(cy) {
+  const box = cy.elements().boundingBox();
+  return Math.min((cy.width() - 56) / Math.max(box.w, 1), (cy.height() - 56) / Math.max(box.h, 1));
+}
+
+/** Fits the whole graph, without blowing a three-node view up to giant letters. */
+export function fit(cy) {
   cy.fit(undefined, 28);
   if (cy.zoom() > MAX_ZOOM_ON_FIT) {
     cy.zoom(MAX_ZOOM_ON_FIT);
     cy.center();
-  } else if (readable && cy.zoom() < MIN_READABLE_ZOOM) {
-    cy.zoom(MIN_READABLE_ZOOM);
-    cy.center(cy.$('node.root'));
   }
 }
 

@@ -31,6 +31,7 @@ function readUrl() {
     // The walk needs at least one lineage relation; a URL without one gets the defaults.
     types: types.some((t) => LINEAGE_TYPES.includes(t)) ? types : DEFAULT_TYPES,
     expand: p.getAll('expand').filter(Boolean),
+    show: p.getAll('show').filter(Boolean),
     from: p.get('from') ?? '',
     to: p.get('to') ?? '',
     embed: p.get('embed') === '1',
@@ -39,11 +40,14 @@ function readUrl() {
 
 function urlFor(s) {
   const p = new URLSearchParams();
-  p.set('model', s.model);
-  p.set('direction', s.direction);
-  p.set('depth', String(s.depth));
+  if (s.model) {
+    p.set('model', s.model);
+    p.set('direction', s.direction);
+    p.set('depth', String(s.depth));
+  }
   if (s.types.join(',') !== DEFAULT_TYPES.join(',')) p.set('types', s.types.join(','));
   for (const name of s.expand) p.append('expand', name);
+  for (const name of s.show) p.append('show', name);
   if (s.from && s.to) {
     p.set('from', s.from);
     p.set('to', s.to);
@@ -62,15 +66,22 @@ let loads = 0;
 
 const cy = graph.createGraph($('cy'), {
   nodeTap: (id) => (picking ? pickForPath(id) : select(id)),
-  nodeDoubleTap: (id) => {
-    const node = view?.nodes.get(id);
-    if (!node || node.kind === 'MORE') return;
-    if (node.kind === 'MODEL') navigate({ model: node.name, expand: [] });
-    else navigate({ expand: [...new Set([...state.expand, node.name])] });
-  },
+  nodeDoubleTap: (id) => activate(id),
   edgeTap: (id) => select(id),
   backgroundTap: () => select(null),
+  keyboardSelect: (id) => select(id),
+  keyboardActivate: (id) => activate(id),
+  rootId: () => view?.rootId ?? null,
 });
+
+/** Double-click or Enter on a node: a model becomes the centre, anything else is expanded. */
+function activate(id) {
+  const node = view?.nodes.get(id);
+  if (!node) return;
+  if (node.kind === 'MORE') return select(id);
+  if (node.kind === 'MODEL') navigate({ model: node.name, expand: [], show: [] });
+  else navigate({ expand: [...new Set([...state.expand, node.name])] });
+}
 
 /** Changes the state through the URL (a new history entry) and redraws. */
 function navigate(change) {
@@ -93,10 +104,10 @@ function syncControls() {
 }
 
 async function load() {
-  if (!state.model) return;
+  if (!state.model && !(state.from && state.to)) return;
   const ticket = ++loads;
   status.classList.remove('error');
-  status.textContent = `Loading the lineage of ${state.model}…`;
+  status.textContent = state.model ? `Loading the lineage of ${state.model}…` : `Loading the path from ${state.from} to ${state.to}…`;
   document.body.dataset.loading = 'true';
   try {
     const next = await loadView(state);
@@ -104,10 +115,12 @@ async function load() {
     view = next;
     graph.draw(cy, view);
     panels.renderStatus(status, view, state);
+    panels.renderLegend($('legend'), state.types, view);
     panels.renderTables(view, select);
     panels.renderPath($('path-result'), view);
+    // The centre's hub (its relatives by relation) opens with the view.
     if (selected && (view.nodes.has(selected) || view.edges.has(selected))) select(selected);
-    else select(null);
+    else select(view.rootId);
   } catch (error) {
     if (ticket !== loads) return;
     view = null;
@@ -139,8 +152,9 @@ async function suggestInstead(name, ticket) {
 }
 
 const actions = {
-  centre: (name) => navigate({ model: name, expand: [] }),
+  centre: (name) => navigate({ model: name, expand: [], show: [] }),
   expand: (name) => navigate({ expand: [...new Set([...state.expand, name])] }),
+  show: (name) => navigate({ show: [...new Set([...state.show, name])] }),
   pathFrom: (name) => {
     $('path-from').value = name;
     if ($('path-to').value.trim()) $('path-form').requestSubmit();
@@ -160,19 +174,24 @@ async function select(id) {
   graph.select(cy, id);
   for (const row of document.querySelectorAll('#node-table tr[aria-current], #edge-table tr[aria-current]')) row.removeAttribute('aria-current');
   if (!id || !view) return panels.renderHint(details);
-  // A "+N more" node (or its edge) is not data: activating it opens what it stands for.
-  const placeholder = view.nodes.get(id) ?? view.nodes.get(view.edges.get(id)?.source);
-  if (placeholder?.kind === 'MORE') return actions.expand(placeholder.hub);
   document.querySelector(`tr[data-id="${CSS.escape(id)}"]`)?.setAttribute('aria-current', 'true');
+  // A "+N more" group (or its edge) is not data: it lists what it stands for, to add to the graph.
+  const group = view.nodes.get(id)?.kind === 'MORE' ? view.nodes.get(id) : view.nodes.get(view.edges.get(id)?.source ?? view.edges.get(id)?.target);
+  if (group?.kind === 'MORE') return panels.renderGroupDetails(details, group, view, actions);
   const edge = view.edges.get(id);
   try {
     if (edge) {
-      const sources = edge.sources ?? (await api.relationSources(edge.source, edge.type, edge.id));
-      edge.sources = sources;
-      if (selected === id) panels.renderEdgeDetails(details, edge, view, sources, actions);
+      // Sources of attached relations, and how a model was made (with the words), are fetched on click.
+      if (!edge.sources || (edge.type === 'BASED_ON' && !edge.derivation)) {
+        const found = await api.relationDetails(edge.source, edge.type, edge.id);
+        edge.sources ??= found.sources;
+        edge.derivation = found.derivation;
+      }
+      if (selected === id) panels.renderEdgeDetails(details, edge, view, edge.sources, actions);
     } else {
       const node = await api.nodeDetails(id);
-      if (selected === id && node) panels.renderNodeDetails(details, node, view, actions);
+      const relatives = node?.kind === 'MODEL' ? await api.relatives(id) : null;
+      if (selected === id && node) panels.renderNodeDetails(details, node, view, actions, relatives);
     }
   } catch (error) {
     if (selected === id) details.replaceChildren(panels.el('p', { className: 'error' }, error.message));
@@ -222,7 +241,7 @@ function buildTypeCheckboxes() {
 
 function wire() {
   buildTypeCheckboxes();
-  const modelBox = combobox($('model-input'), { onPick: (name) => navigate({ model: name, expand: [] }) });
+  const modelBox = combobox($('model-input'), { onPick: (name) => navigate({ model: name, expand: [], show: [] }) });
   const fromBox = combobox($('path-from'));
   const toBox = combobox($('path-to'));
 
@@ -230,7 +249,7 @@ function wire() {
     event.preventDefault();
     modelBox.close();
     const model = $('model-input').value.trim();
-    if (model) navigate({ model, expand: [] });
+    if (model) navigate({ model, expand: [], show: [] });
   });
   $('direction').addEventListener('change', () => navigate({ direction: $('direction').value }));
   $('depth').addEventListener('change', () => {
@@ -271,7 +290,7 @@ function wire() {
 
 wire();
 syncControls();
-if (state.model) load();
+if (state.model || (state.from && state.to)) load();
 else document.body.dataset.loading = 'false';
 // For debugging in the browser console and for the end-to-end test, which reads node positions.
 window.explorer = { cy, get view() { return view; }, get state() { return state; } };

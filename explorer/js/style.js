@@ -23,6 +23,28 @@ export const RELATION = Object.fromEntries(RELATIONS.map((r) => [r.type, r]));
 export const LINEAGE_TYPES = RELATIONS.filter((r) => r.lineage).map((r) => r.type);
 export const DEFAULT_TYPES = ['BASED_ON', 'VARIANT_OF', 'FROM_CONTRIBUTOR'];
 
+/**
+ * How a model was made from its base (the GraphQL enum DerivationKind, in its order): each
+ * BASED_ON edge is drawn in the colour and with the arrow of its kind. An edge of several kinds
+ * (continued pre-training, then fine-tuning) is drawn as its most specific one, the lowest
+ * `rank`; its details list them all. `many` is the hub's wording of a count ("Adapters: 6").
+ */
+export const DERIVATIONS = [
+  { kind: 'FINETUNE', label: 'fine-tune', note: 'instruction tuning, SFT', many: 'Fine-tunes', colour: '#1c6fd1', arrow: 'triangle', rank: 7 },
+  { kind: 'ADAPTER', label: 'adapter', note: 'LoRA, QLoRA, P-tuning', many: 'Adapters', colour: '#d6336c', arrow: 'triangle-tee', rank: 2 },
+  { kind: 'QUANTIZATION', label: 'quantization', note: 'GPTQ, GGUF, n-bit', many: 'Quantizations', colour: '#343a40', arrow: 'square', rank: 0 },
+  { kind: 'MERGE', label: 'merge', note: 'of several models', many: 'Merges', colour: '#7048e8', arrow: 'diamond', rank: 1 },
+  { kind: 'CONTINUED_PRETRAINING', label: 'continued pre-training', note: 'vocabulary extension', many: 'Continued pre-training', colour: '#0c8599', arrow: 'triangle-backcurve', rank: 4 },
+  { kind: 'DISTILLATION', label: 'distillation', note: 'distilled from it', many: 'Distillations', colour: '#a05a00', arrow: 'circle', rank: 3 },
+  { kind: 'ALIGNMENT', label: 'alignment', note: 'RLHF, DPO, RRHF', many: 'Alignments', colour: '#e03131', arrow: 'vee', rank: 6 },
+  { kind: 'CONTEXT_EXTENSION', label: 'context extension', note: 'a longer context window', many: 'Context extensions', colour: '#5c940d', arrow: 'chevron', rank: 5 },
+  { kind: 'UNSPECIFIED', label: 'kind not stated', note: 'the lists do not say how', many: 'Kind not stated', colour: '#8fa9cc', arrow: 'triangle', rank: 8 },
+];
+export const DERIVATION = Object.fromEntries(DERIVATIONS.map((d) => [d.kind, d]));
+const BY_RANK = [...DERIVATIONS].sort((a, b) => a.rank - b.rank);
+/** The kind an edge of these kinds is drawn as. */
+export const drawnKind = (kinds) => BY_RANK.find((d) => kinds?.includes(d.kind)) ?? DERIVATION.UNSPECIFIED;
+
 /** Node kinds: Cytoscape shape, fill and border. Kinds not listed use OTHER. */
 export const KINDS = {
   MODEL: { label: 'model', shape: 'round-rectangle', fill: '#e8f0ff', border: '#3451b2' },

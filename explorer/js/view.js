@@ -8,15 +8,19 @@ import { LINEAGE_TYPES } from './style.js';
 export const VIEW_LIMIT = 250;
 /**
  * A node with more leaf relatives than this on one side (LLaMA has dozens of fine-tunes) shows
- * this many and one "+N more" node for the rest, which expands the node when clicked.
+ * this many and one "+N more" group node for the rest: selecting it lists the group (paged and
+ * searchable) in the details panel, where each can be added to the graph, or all of them.
+ * Relatives named in the URL's `show` are always drawn.
  */
-export const LEAVES_SHOWN = 24;
+export const LEAVES_SHOWN = 3;
+/** Groups are only formed when they hide more than this many: "+1 more" helps no one. */
+const GROUP_AT_LEAST = 3;
 /** Model ids per batched request (attachments, neighbours): keeps each well under the API's cost budget. */
 const ATTACH_CHUNK = 200;
 
 /**
  * @typedef {{ id: string, name: string, kind: string, depth: number|null, origin: 'walk'|'expand'|'attached'|'path'|'more', hub?: string, hidden?: number }} ViewNode
- * @typedef {{ id: string, type: string, source: string, target: string, derivedFrom: string, sources: object[]|null }} ViewEdge
+ * @typedef {{ id: string, type: string, source: string, target: string, derivedFrom: string, sources: object[]|null, kinds: string[]|null, derivation: object|null }} ViewEdge
  * @typedef {{ rootId: string, nodes: Map<string, ViewNode>, edges: Map<string, ViewEdge>, omitted: number,
  *   leftOut: number, collapsed: number, more: Set<string>, path: null|{ found: boolean, from: string, to: string, nodeIds: string[], edgeIds: string[], error: string|null },
  *   expanded: Set<string>, missingExpansions: string[] }} View
@@ -36,21 +40,18 @@ function addEdge(view, edge) {
     target: edge.target,
     derivedFrom: edge.derivedFrom,
     sources: edge.sources ?? null,
+    // BASED_ON: how the model was made (the walk gives kinds; the details panel fetches the evidence).
+    kinds: edge.derivation?.kinds ?? null,
+    derivation: null,
   });
 }
 
-/** @returns {Promise<View>} */
-export async function loadView(state) {
-  const walkTypes = state.types.filter((t) => LINEAGE_TYPES.includes(t));
-  const attachTypes = state.types.filter((t) => !LINEAGE_TYPES.includes(t));
-
-  const walk = await api.lineage(state.model, state.direction, state.depth, walkTypes);
-  /** @type {View} */
-  const view = {
-    rootId: walk.root.id,
+function emptyView(rootId, omitted) {
+  return {
+    rootId,
     nodes: new Map(),
     edges: new Map(),
-    omitted: walk.omitted,
+    omitted,
     leftOut: 0,
     collapsed: 0,
     more: new Set(),
@@ -58,6 +59,18 @@ export async function loadView(state) {
     expanded: new Set(),
     missingExpansions: [],
   };
+}
+
+/** @returns {Promise<View>} */
+export async function loadView(state) {
+  const walkTypes = state.types.filter((t) => LINEAGE_TYPES.includes(t));
+  const attachTypes = state.types.filter((t) => !LINEAGE_TYPES.includes(t));
+  // A shared path link (`?from=…&to=…`) needs no model: the path is the view.
+  if (!state.model) return pathOnlyView(state, walkTypes, attachTypes);
+
+  const walk = await api.lineage(state.model, state.direction, state.depth, walkTypes);
+  /** @type {View} */
+  const view = emptyView(walk.root.id, walk.omitted);
   for (const node of walk.nodes) addNode(view, node, 'walk');
   for (const edge of walk.edges) addEdge(view, edge);
 
@@ -74,9 +87,23 @@ export async function loadView(state) {
     }
   }
 
-  collapseLeaves(view);
+  collapseLeaves(view, new Set(state.show ?? []));
   trimToLimit(view);
+  await addPath(view, state);
+  await decorate(view, walkTypes, attachTypes);
+  return view;
+}
 
+async function pathOnlyView(state, walkTypes, attachTypes) {
+  const view = emptyView(null, 0);
+  await addPath(view, state);
+  view.rootId = view.path.nodeIds[0] ?? null;
+  await decorate(view, walkTypes, attachTypes);
+  return view;
+}
+
+/** The highlighted path of `from` and `to`, its nodes added when not in view yet. */
+async function addPath(view, state) {
   if (state.from && state.to) {
     view.path = { found: false, from: state.from, to: state.to, nodeIds: [], edgeIds: [], error: null };
     let path = null;
@@ -95,7 +122,10 @@ export async function loadView(state) {
       view.path.edgeIds = path.edges.map((e) => e.id);
     }
   }
+}
 
+/** Contributors, datasets… attached to every model in view, and which models have relatives out of view. */
+async function decorate(view, walkTypes, attachTypes) {
   const models = [...view.nodes.values()].filter((n) => n.kind === 'MODEL').map((n) => n.id);
   for (let i = 0; i < models.length && attachTypes.length; i += ATTACH_CHUNK) {
     const relations = await api.attachments(models.slice(i, i + ATTACH_CHUNK), attachTypes);
@@ -109,7 +139,6 @@ export async function loadView(state) {
     const neighbours = await api.neighbourIds(models.slice(i, i + ATTACH_CHUNK), walkTypes);
     for (const [id, ids] of neighbours) if (ids.some((n) => !view.nodes.has(n))) view.more.add(id);
   }
-  return view;
 }
 
 /**
@@ -117,7 +146,7 @@ export async function loadView(state) {
  * lineage relation in view) by one "+N more" node. Expanded nodes keep all of theirs: that is
  * how the "+N more" node opens.
  */
-function collapseLeaves(view) {
+function collapseLeaves(view, show) {
   const lineage = [...view.edges.values()].filter((e) => LINEAGE_TYPES.includes(e.type));
   const degree = new Map();
   for (const e of lineage) {
@@ -129,23 +158,30 @@ function collapseLeaves(view) {
     // An edge's source is built on its target: the source hangs below, the target above.
     for (const [leaf, hub, side] of [[e.source, e.target, 'below'], [e.target, e.source, 'above']]) {
       if (degree.get(leaf) !== 1 || leaf === view.rootId || view.expanded.has(hub)) continue;
+      const leafNode = view.nodes.get(leaf);
+      if (show.has(leafNode?.name) || show.has(leaf)) continue;
       const key = `${hub} ${side}`;
       if (!groups.has(key)) groups.set(key, { hub, side, members: [] });
       groups.get(key).members.push({ leaf, edge: e.id });
     }
   }
   for (const { hub, side, members } of groups.values()) {
-    if (members.length <= LEAVES_SHOWN) continue;
+    if (members.length < LEAVES_SHOWN + GROUP_AT_LEAST) continue;
     const name = (id) => view.nodes.get(id)?.name ?? id;
     members.sort((a, b) => name(a.leaf).localeCompare(name(b.leaf)));
     const hidden = members.slice(LEAVES_SHOWN);
+    const hiddenMembers = hidden.map(({ leaf, edge }) => ({ id: leaf, name: name(leaf), type: view.edges.get(edge)?.type }));
     for (const { leaf, edge } of hidden) {
       view.nodes.delete(leaf);
       view.edges.delete(edge);
     }
     const id = `more:${side}:${hub}`;
     const hubNode = view.nodes.get(hub);
-    view.nodes.set(id, { id, name: `+${hidden.length} more`, kind: 'MORE', depth: null, origin: 'more', hub: hubNode.name, hidden: hidden.length });
+    const label = side === 'below' ? `+${hidden.length} more built on ${hubNode.name}` : `+${hidden.length} more that ${hubNode.name} builds on`;
+    view.nodes.set(id, {
+      id, name: label, kind: 'MORE', depth: null, origin: 'more', hub: hubNode.name, hubId: hub, side,
+      hidden: hidden.length, members: hiddenMembers,
+    });
     const [source, target] = side === 'below' ? [id, hub] : [hub, id];
     view.edges.set(`${id}:edge`, { id: `${id}:edge`, type: 'MORE', source, target, derivedFrom: 'TABLE', sources: [] });
     view.collapsed += hidden.length;

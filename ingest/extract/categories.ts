@@ -1,13 +1,23 @@
+import type { Group } from '../parse/sections.js';
 import type { Mention } from './types.js';
 import type { Sink } from './sink.js';
 import { provenance } from './sink.js';
 
-/** A heading path as read by the parser, with the line of each heading. */
+/** A heading path as read by the parser, with the line of each heading and the groups around the block. */
 export interface SectionPath {
   section: string[];
   headingLines: number[];
+  /** For each heading, the other headings of its level under the same parent. */
+  headingSiblings: string[][];
+  /** Open `<details>` groups, outermost first. */
+  groups: Group[];
   /** The document title, which names the list rather than a section. */
   title: string | null;
+}
+
+/** The path provenance records: headings, then the labels of the groups around the block. */
+export function placeSection(at: SectionPath): string[] {
+  return at.groups.length ? [...at.section, ...at.groups.map((g) => g.label)] : at.section;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { List, ListItem, Paragraph } from 'mdast';
-import { cleanText } from '../names/text.js';
+import { cleanText, trimChars } from '../names/text.js';
 import { isResourceLabel } from './documents.js';
 import { richText } from './rich-text.js';
 import type { Place, Sink } from './sink.js';
@@ -29,12 +29,16 @@ export function readHead(sink: Sink, item: ListItem, section: string[]): Head | 
   const resources = rich.links.filter((l) => isResourceLabel(l.text));
   let bare = rich.text;
   for (const l of [...resources].sort((a, b) => b.start - a.start)) bare = bare.slice(0, l.start) + bare.slice(l.end);
-  bare = cleanText(bare.replace(/\[\s*\]|\[\[|\]\]|\[(?=\s*$)|(?<=^\s*)\]/g, ' ').replace(/\[\s*$|^\s*\]/g, ''));
+  // Brackets left by resource links (`[[Paper]](…)`, an empty `[ ]`), and a lone `]` or `[` at
+  // either end; done with trims rather than look-arounds, which rescan long runs of spaces.
+  bare = cleanText(bare.replace(/\[\s*\]|\[\[|\]\]/g, ' '));
+  if (bare.startsWith(']')) bare = bare.slice(1).trimStart();
+  if (bare.endsWith('[')) bare = bare.slice(0, -1).trimEnd();
   return {
     rich,
     place: { source: sink.source, line: item.position?.start.line ?? 0, section },
     resources,
-    bare: cleanText(bare.replace(/[[\]]+\s*$/, '')),
+    bare: cleanText(trimChars(bare.trimEnd(), '', '[] \t')),
   };
 }
 
@@ -49,7 +53,8 @@ export function looksLikeSentence(name: string): boolean {
     words.length > 6 ||
     /^(?:a|an|based|we|our|it|this|these)\b/i.test(name) ||
     /\b(?:we|our|is|are|was|were)\b/i.test(name) ||
-    /[。，？！；]/.test(name)
+    /[。，？！；]/.test(name) ||
+    /\?$/.test(name.trim())
   );
 }
 

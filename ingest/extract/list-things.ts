@@ -1,13 +1,20 @@
-import type { ListItem } from 'mdast';
+import type { Code, ListItem } from 'mdast';
 import { nameKey } from '../graph/name-key.js';
 import type { NodeLabel, PropValue } from '../graph/types.js';
 import { repositoryKey, repositoryName } from '../names/links.js';
+import { isLicense } from '../names/licenses.js';
 import { isPlaceholder } from '../names/placeholders.js';
+import { readDate } from '../names/dates.js';
 import { cleanName, cleanText } from '../names/text.js';
+import { SEED_KNOWLEDGE } from './knowledge.js';
+import { organizationMention } from './mentions.js';
+import { isOrganizationName } from './organizations.js';
 import { readNames } from './cells.js';
 import { isResourceLabel, resourceKind } from './documents.js';
 import { paperMention, readDocument } from './list-documents.js';
 import { GROUP, looksLikeSentence, readHead, soleLink, subItems, type Head } from './list-items.js';
+import { applyKeyList, applyKeyValue, keyValue } from './list-keys.js';
+import { noteDerivation } from './derivation.js';
 import { describeClaims } from './prose/claims.js';
 import { sliceRich } from './rich-text.js';
 import type { SectionKind } from './section-kinds.js';
@@ -17,7 +24,18 @@ import type { Mention, RichText, TextLink } from './types.js';
 /** Things in lists: a model, dataset, method or tool item, and the sub-lists that describe it. */
 
 /** A model, dataset, method or tool: its name, link, description, and the sub-lists that describe it. */
-export function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKind, category: Mention | null, parent: Mention | null): Mention[] {
+/**
+ * `lychee_law-律知`, `ChatLaw-法律大模型`: a Latin name, a hyphen, then its Chinese name or what
+ * it is. The Latin name names it; a Chinese name is another name for it, a description is dropped.
+ */
+function withCjkSuffix<P extends { name: string; alsoKnownAs?: string[] }>(piece: P): P {
+  const m = /^([A-Za-z][\w.+]*(?:-[A-Za-z0-9][\w.+]*)*)-([\u3400-\u9fff·•]{1,10})$/.exec(piece.name);
+  if (!m) return piece;
+  const described = /(?:模型|大模型|系统|项目|框架|工具|数据集)$/.test(m[2]);
+  return { ...piece, name: m[1], alsoKnownAs: [...(piece.alsoKnownAs ?? []), ...(described ? [] : [m[2]])] };
+}
+
+export function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKind, category: Mention | null, parent: Mention | null, codeBlocks: Code[] = []): Mention[] {
   const repoLink = head.resources.find((r) => resourceKind(r.text) === 'repository') ?? childRepository(sink, head, children);
   let label: NodeLabel;
   let certain: boolean;
@@ -38,23 +56,32 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
   const rich = head.rich;
   const lead = rich.links.find((l) => !isResourceLabel(l.text));
   const startsWithLink = lead && cleanText(rich.text.slice(0, lead.start)) === '';
+  // `**Imagen** [[Google]](…) May 2022`: a name in bold that opens the item.
+  const leadBold = rich.bold.find((b) => cleanText(rich.text.slice(0, b.start)) === '' && b.end > b.start && !rich.links.some((l) => l.start < b.end && l.end > b.start));
   let nameRich: RichText;
   let description: RichText;
   if (startsWithLink) {
     nameRich = sliceRich(rich, lead.start, lead.end);
     description = sliceRich(rich, lead.end, rich.text.length);
+  } else if (leadBold && !/[:：]/.test(rich.text.slice(leadBold.start, leadBold.end))) {
+    nameRich = sliceRich(rich, leadBold.start, leadBold.end);
+    description = sliceRich(rich, leadBold.end, rich.text.length);
   } else {
     const colon = rich.text.search(/[:：]/);
-    const end = colon >= 0 ? colon : rich.text.length;
+    let end = colon >= 0 ? colon : rich.text.length;
+    // `XrayGLM，首个会看胸部X光片的中文多模态医学大模型：`: the name, then what it is.
+    const comma = rich.text.slice(0, end).search(/[，,]/);
+    const said = comma > 0 ? /[\u3400-\u9fff]{4}/.test(rich.text.slice(comma, end)) && !/[\u3400-\u9fff]/.test(rich.text.slice(0, comma)) : false;
+    if (said) end = comma;
     nameRich = sliceRich(rich, 0, end);
-    description = colon >= 0 ? sliceRich(rich, colon + 1, rich.text.length) : { text: '', links: [], bold: [] };
+    description = end < rich.text.length ? sliceRich(rich, end + 1, rich.text.length) : { text: '', links: [], bold: [] };
   }
   for (const r of head.resources) {
     // Resource links are not part of the name or the description.
     nameRich = { ...nameRich, links: nameRich.links.filter((l) => l.url !== r.url) };
   }
-  const reading = readNames(stripResources(nameRich, head.resources), /[&、]/);
-  let pieces = reading.pieces.map((p) => ({ ...p, name: p.name.replace(/^(?:the|an?)\s+/i, '') }));
+  const reading = readNames(stripResources(nameRich, head.resources), /[&、]/, { repoIds: true });
+  let pieces = reading.pieces.map((p) => ({ ...p, name: p.name.replace(/^(?:the|an?)\s+/i, '') })).map(withCjkSuffix);
   if (pieces.length === 1 && looksLikeSentence(pieces[0].name) && repoLink) {
     // `Training and serving … with auto parallelization. [[Github]](…/alpa)`: named by its repository.
     description = { text: pieces[0].name, links: [], bold: [] };
@@ -67,8 +94,14 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
       sink.note('unreadable', head.place, piece.name, 'a sentence where a name was expected');
       continue;
     }
+    if (isLicense(piece.name)) {
+      sink.note('skipped', head.place, piece.name, 'a licence, not a thing of the section');
+      continue;
+    }
     const url = piece.url ?? repoLink?.url;
     const props: Record<string, PropValue> = {};
+    if (piece.parameters?.length) props.parameters = piece.parameters;
+    if (piece.owner) props.publisher = piece.owner;
     // `The OIG Dataset` filed under benchmarks is still a dataset.
     const pieceLabel = /\b(?:dataset|data|corpus|corpora)$/i.test(piece.name) ? 'Dataset' : label;
     if (url) props.url = url;
@@ -81,6 +114,7 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
         role: 'entry',
         name: piece.name,
         alsoKnownAs: piece.alsoKnownAs,
+        writtenAs: piece.writtenAs,
         url,
         sharedLink: piece.sharedLink || (pieces.length > 1 && !piece.url && !!repoLink) || undefined,
         props,
@@ -104,9 +138,54 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
   for (const blog of head.resources.filter((r) => resourceKind(r.text) === 'blog')) {
     for (const t of things) t.props.blog = blog.url;
   }
-  if (description.text.trim()) describeClaims(sink, description, things, head.place);
+  creditBracketedOrganizations(sink, things, description, head);
+  const date = headDate(description.text);
+  if (date) for (const t of things) if (t.label === 'Model') t.props.releaseDate ??= date;
+  if (description.text.trim()) {
+    noteDerivation(things, cleanText(description.text), head.place, 'text');
+    describeClaims(sink, description, things, head.place);
+  }
   readResources(sink, things, children, 1);
+  for (const code of codeBlocks) readCodeKeys(sink, things, code, head);
   return things;
+}
+
+/** `**Imagen** [[Google]](…)`, `[[BAAI, Alibaba]]()`: organizations in brackets right after the name. */
+function creditBracketedOrganizations(sink: Sink, things: Mention[], description: RichText, head: Head): void {
+  const models = things.filter((t) => t.label === 'Model');
+  const first = description.links[0];
+  if (!models.length || !first || cleanText(description.text.slice(0, first.start)) !== '' || !/^\[.*\]$/.test(first.text.trim())) return;
+  const names = first.text.trim().slice(1, -1).split(/\s*[,&/、]\s*/).map((n) => cleanName(n)).filter(Boolean);
+  if (!names.length || !names.every((n) => isOrganizationName(n, SEED_KNOWLEDGE) || /^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}$/.test(n))) return;
+  if (!names.some((n) => isOrganizationName(n, SEED_KNOWLEDGE))) return;
+  const prov = provenance(head.place, 'list', { text: first.text });
+  for (const n of names) {
+    const org = organizationMention(sink, n, prov);
+    for (const m of models) sink.statement('FROM_CONTRIBUTOR', m, org, prov);
+  }
+}
+
+/** `May 2022`, `2023/04` written right after an item's name: when it was released. */
+const HEAD_DATE = /(?:^|\s)((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?)(?=\s|$|[,;)）])/;
+
+function headDate(text: string): string | null {
+  const m = HEAD_DATE.exec(text.split('\n')[0].slice(0, 120));
+  return m ? readDate(m[1]) : null;
+}
+
+/** A code block inside an item (```yaml`, indented) whose lines are `key: value` pairs the lexicon knows. */
+function readCodeKeys(sink: Sink, things: Mention[], code: Code, head: Head): void {
+  const lines = code.value.split('\n');
+  const start = code.position?.start.line ?? head.place.line;
+  // A fenced block spans its two fence lines as well; its first value line follows the opening one.
+  const fenced = (code.position ? code.position.end.line - start + 1 : lines.length) > lines.length;
+  lines.forEach((line, i) => {
+    if (line.length > 400) return;
+    const rich: RichText = { text: line, links: [], bold: [] };
+    const h: Head = { rich, place: { ...head.place, line: start + i + (fenced ? 1 : 0) }, resources: [], bare: cleanText(line) };
+    const kv = keyValue(h);
+    if (kv) applyKeyValue(sink, things, kv, h);
+  });
 }
 
 /**
@@ -167,6 +246,12 @@ export function readResources(sink: Sink, things: Mention[], children: ListItem[
     const h = readHead(sink, child, section);
     if (!h) continue;
     const grand = subItems(child);
+    const kv = keyValue(h, grand.length > 0);
+    if (kv && !cleanText(kv.value.text) && grand.length) {
+      applyKeyList(sink, things, kv, grand.map((g) => readHead(sink, g, section)).filter((g): g is Head => !!g));
+      continue;
+    }
+    if (kv && applyKeyValue(sink, things, kv, h)) continue;
     const onlyLink = soleLink(h);
     const group = !h.rich.links.length && GROUP.test(h.bare) ? h.bare.toLowerCase() : null;
     if (group?.startsWith('paper')) {

@@ -2,8 +2,7 @@ import type { Paragraph } from 'mdast';
 import { isPlaceholder } from '../names/placeholders.js';
 import { cleanText } from '../names/text.js';
 import { readNames } from './cells.js';
-import { appositiveClaims } from './prose/appositive.js';
-import { splitSentences } from './prose/sentences.js';
+import { describeClaims } from './prose/claims.js';
 import { richText, sliceRich } from './rich-text.js';
 import { provenance, type Place, type Sink } from './sink.js';
 
@@ -36,7 +35,9 @@ export function extractParagraph(sink: Sink, paragraph: Paragraph, place: Place)
     sink.note('placeholder', place, text, 'placeholder paragraph');
     return;
   }
-  for (const sentence of splitSentences(rich)) appositiveClaims(sink, sentence, place);
+  // Prose about the list: what it says of a well-known model by name (`LLaMA是由Meta发布的`), and
+  // models named in passing and derived in the same breath (appositives, inside describeClaims).
+  describeClaims(sink, rich, [], place, { wellKnown: true });
   const words = text.split(/\s+/).length;
   if (words <= 3 && !/[.:!?。]$/.test(text) && !rich.links.length) {
     for (const p of readNames(rich).pieces) {

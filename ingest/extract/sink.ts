@@ -1,5 +1,5 @@
 import type { DerivedFrom, EdgeType, Provenance } from '../graph/types.js';
-import type { Claim, Extraction, Mention, Note } from './types.js';
+import type { BlockReading, Claim, Extraction, Mention, Note } from './types.js';
 import { emptyExtraction } from './types.js';
 
 /** Where in a file something is read: the base of every provenance entry made there. */
@@ -25,6 +25,8 @@ export class Sink {
   private seq = 0;
   /** Category mention id per heading path, so each heading is one mention per file. */
   readonly categories = new Map<string, Mention>();
+  /** Mention ids that have a statement of a type, so a group's fact defers to what an item states. */
+  private readonly stated = new Map<EdgeType, Set<string>>();
 
   constructor(readonly source: string) {}
 
@@ -37,10 +39,22 @@ export class Sink {
 
   statement(type: EdgeType, from: Mention, to: Mention, prov: Provenance): void {
     this.out.statements.push({ type, from: from.id, to: to.id, provenance: prov });
+    let set = this.stated.get(type);
+    if (!set) this.stated.set(type, (set = new Set()));
+    set.add(from.id);
+  }
+
+  /** Whether the mention already has a statement of this type (read from the list itself). */
+  hasStatement(type: EdgeType, from: Mention): boolean {
+    return this.stated.get(type)?.has(from.id) ?? false;
   }
 
   claim(c: Claim): void {
     this.out.claims.push(c);
+  }
+
+  reading(r: Omit<BlockReading, 'source'>): void {
+    this.out.readings.push({ source: this.source, ...r });
   }
 
   note(kind: Note['kind'], place: Place, text: string, reason: string): void {

@@ -1,4 +1,5 @@
 import type { EdgeType, NodeLabel, PropValue, Provenance } from '../graph/types.js';
+import type { DerivationEvidence } from './derivation.js';
 
 /**
  * What extraction reads from the lists, before anything is joined: every place a name appears
@@ -37,6 +38,13 @@ export interface Mention {
   tentative?: boolean;
   props: Record<string, PropValue>;
   provenance: Provenance;
+  /** Words of its row or item that say how it was made from its base (`fine-tuned with LoRA`). */
+  derivation?: DerivationEvidence[];
+  /**
+   * Name keys of the organizations its own row or item credits: two entries of one list with
+   * the same name and no maker in common are two things (盘古 of 华为, 盘古 of 循环智能).
+   */
+  makers?: string[];
 }
 
 export interface Statement {
@@ -57,9 +65,10 @@ export interface Statement {
  * - `technique`: `fine-tuned with X`, `using X` — USES_METHOD (TRAINED_WITH for data methods);
  * - `eval`: `ranked first on X` — EVALUATED_ON;
  * - `related`: implementation, port or successor of X — RELATED_TO;
- * - `release`: `models released: X, Y` — RELATED_TO new models.
+ * - `release`: `models released: X, Y` — RELATED_TO new models;
+ * - `by`: `developed by X`, `由X开发`, `Xが開発` — FROM_CONTRIBUTOR when X is an organization.
  */
-export type ClaimRelation = 'base' | 'tuned-on' | 'data' | 'data-named' | 'generated-by' | 'technique' | 'eval' | 'related' | 'release';
+export type ClaimRelation = 'base' | 'tuned-on' | 'data' | 'data-named' | 'generated-by' | 'technique' | 'eval' | 'related' | 'release' | 'by';
 
 /** A markdown link inside a sentence, by character offsets into its text. */
 export interface TextLink {
@@ -87,6 +96,12 @@ export interface Claim {
   at: { offset: number; direction: 'after' | 'before' };
   /** `a mixture of [Baize](…)`: every link in the clause is a target. */
   allLinksInClause?: boolean;
+  /** A weak phrase that still names a well-known model the lists do not list (`基于BLOOM`). */
+  wellKnownTargets?: boolean;
+  /** A release phrase loose enough (`开源了`) that only the subject's own checkpoints count as released. */
+  checkpointsOnly?: boolean;
+  /** The phrase sits inside parentheses: it holds only for a checkpoint named just before it. */
+  nested?: boolean;
   provenance: Provenance;
 }
 
@@ -100,15 +115,31 @@ export interface Note {
   reason: string;
 }
 
+/**
+ * How one table or list block was read, for the reading report: the role each column or key
+ * got and why, or the shape the block was read as.
+ */
+export interface BlockReading {
+  source: string;
+  line: number;
+  section: string[];
+  block: 'table' | 'list';
+  /** The shape read: `table of models`, `list grouped by base`, `items under organization Meta`… */
+  shape: string;
+  /** Columns (tables) or keys (lists): the role each got and why. */
+  parts: { name: string; role: string | null; why: string; detail: string }[];
+}
+
 export interface Extraction {
   mentions: Mention[];
   statements: Statement[];
   claims: Claim[];
   notes: Note[];
+  readings: BlockReading[];
 }
 
 export function emptyExtraction(): Extraction {
-  return { mentions: [], statements: [], claims: [], notes: [] };
+  return { mentions: [], statements: [], claims: [], notes: [], readings: [] };
 }
 
 /** One extraction of several (concat, not push(...): a list of 100k rows has more mentions than a call has room for arguments). */
@@ -118,5 +149,6 @@ export function concatExtractions(parts: Extraction[]): Extraction {
     statements: ([] as Statement[]).concat(...parts.map((p) => p.statements)),
     claims: ([] as Claim[]).concat(...parts.map((p) => p.claims)),
     notes: ([] as Note[]).concat(...parts.map((p) => p.notes)),
+    readings: ([] as BlockReading[]).concat(...parts.map((p) => p.readings)),
   };
 }

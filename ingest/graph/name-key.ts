@@ -9,9 +9,12 @@ export function foldName(name: string): string {
 
 /**
  * The one normalisation by which names are compared everywhere (ingest resolution, GraphQL
- * look-ups): case-, space-, accent- and punctuation-insensitive, CJK kept.
+ * look-ups): case-, space-, accent- and punctuation-insensitive, CJK, kana and hangul kept.
  * `Vicuna`, `vicuna`, ` VICUNA ` and `Vi-cuna` share a key.
  */
 export function nameKey(name: string): string {
-  return foldName(name).replace(/[^a-z0-9\u3400-\u9fff]+/g, '');
+  return foldName(name).replace(NOT_KEY, '');
 }
+
+/** Latin letters and digits, kana, CJK ideographs and hangul count; everything else is spacing or punctuation. */
+const NOT_KEY = /[^a-z0-9\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+/g;

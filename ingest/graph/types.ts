@@ -38,8 +38,12 @@ export const EDGE_TYPES = [
 ] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
-/** How a fact was read: a table column, a nested list, or a pattern in free text (less certain). */
-export type DerivedFrom = 'table' | 'list' | 'text';
+/**
+ * How a fact was read: a table column, a nested list, a pattern in free text (less certain), or
+ * the owner of an entry's own link (`huggingface.co/mosaicml/mpt-7b` → mosaicml), the weakest:
+ * kept only where the list names no contributor for the entry.
+ */
+export type DerivedFrom = 'table' | 'list' | 'text' | 'link';
 
 /** Where a node or an edge is stated. */
 export interface Provenance {
@@ -57,7 +61,7 @@ export interface Provenance {
 }
 
 /** Scalar property values only: they must fit a Neo4j property. */
-export type PropValue = string | number | boolean | string[];
+export type PropValue = string | number | boolean | string[] | number[];
 
 /** Why two mentions were joined into one node: the rule and the names it joined. */
 export interface Merge {
@@ -79,15 +83,26 @@ export interface GraphNode {
   merges: Merge[];
 }
 
+/** How a model was made from its base (BASED_ON edges): kinds, the methods named, and the words that said so. */
+export interface Derivation {
+  /** `FINETUNE`, `ADAPTER`, `QUANTIZATION`, `MERGE`, `CONTINUED_PRETRAINING`, `DISTILLATION`, `ALIGNMENT`, `CONTEXT_EXTENSION`, or `UNSPECIFIED`. */
+  kinds: string[];
+  /** Methods the words name (`LoRA`, `DPO`). */
+  methods: string[];
+  evidence: { kind: string; words: string; source: string; line: number; from: 'text' | 'column' | 'key' | 'section' }[];
+}
+
 export interface GraphEdge {
   /** Stable id, `<TYPE>:<source id>-><target id>`. */
   id: string;
   type: EdgeType;
   source: string;
   target: string;
-  /** The strongest of its provenance entries: table > list > text. */
+  /** The strongest of its provenance entries: table > list > text > link. */
   derivedFrom: DerivedFrom;
   provenance: Provenance[];
+  /** BASED_ON only: how the source was made from the target. */
+  derivation?: Derivation;
 }
 
 export interface Graph {

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import type { SourceText } from '../input/files.js';
-import { buildGraphFromTexts, loadAliases, refuseEmptySources, type ExtractionCache } from '../pipeline.js';
+import { buildGraphFromTexts, loadAliases, refuseEmptySources, withOverrides, type ExtractionCache } from '../pipeline.js';
 import type { AliasTable } from '../resolve/aliases.js';
 import { storeGraph, type LoadResult, type SourceDocument, type StoreOptions } from './load.js';
 import { Store } from './store.js';
@@ -72,8 +72,10 @@ export async function ingestSources(driver: Driver, request: IngestRequest, opts
   documents.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 
   const aliases = request.aliases ?? (await loadAliases());
+  // Corrections beside a list's file (extract/overrides.ts) are read again at every build, as its text is kept.
+  const withCorrections = await withOverrides(documents.map((d) => ({ source: d.source, text: d.text!, sha256: d.sha256, origin: d.origin ?? '' })));
   const { graph, report } = buildGraphFromTexts(
-    documents.map((d) => ({ source: d.source, text: d.text!, sha256: d.sha256 })),
+    withCorrections.map((d) => ({ source: d.source, text: d.text, sha256: d.sha256, ...(d.overrides ? { overrides: d.overrides } : {}) })),
     { log, aliases, cache: request.cache },
   );
   refuseEmptySources(graph, request.add);

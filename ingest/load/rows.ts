@@ -66,6 +66,14 @@ export function edgeRow(edge: GraphEdge): EdgeRow {
     id: edge.id,
     derivedFrom: edge.derivedFrom,
     provenance: edge.provenance.map((p) => JSON.stringify(p)),
+    // How a model was made from its base (BASED_ON): kinds and methods as lists, the evidence as JSON.
+    ...(edge.derivation
+      ? {
+          derivationKinds: edge.derivation.kinds,
+          derivationMethods: edge.derivation.methods,
+          derivationEvidence: edge.derivation.evidence.map((e) => JSON.stringify(e)),
+        }
+      : {}),
     sources,
   };
   return { id: edge.id, type: edge.type, source: edge.source, target: edge.target, props, hash: contentHash(props), sources };

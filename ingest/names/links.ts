@@ -6,6 +6,9 @@
 
 const REPOSITORY_HOSTS = new Set(['github.com', 'gitlab.com', 'gitee.com', 'huggingface.co', 'modelscope.cn']);
 
+/** First path segments that are sections of a host, not accounts (`huggingface.co/datasets/…`). */
+const NOT_ACCOUNTS = ['models', 'datasets', 'spaces', 'chat', 'blog', 'docs', 'collections', 'papers', 'orgs', 'organizations'];
+
 function parse(url: string): URL | null {
   const trimmed = url.trim();
   if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('.') || trimmed.startsWith('/')) return null;
@@ -44,18 +47,20 @@ export function repositoryKey(url: string): string | null {
   if (!REPOSITORY_HOSTS.has(host)) return null;
   const segments = pathSegments(u).map((s) => s.toLowerCase().replace(/\.git$/, ''));
   const [owner] = segments;
-  if (segments.length < 2 || ['models', 'datasets', 'spaces', 'chat', 'blog', 'docs'].includes(owner) && segments.length < 3) {
+  if (segments.length < 2 || (NOT_ACCOUNTS.includes(owner) && segments.length < 3)) {
     return null;
   }
   return [host, ...segments].join('/');
 }
 
-/** The account that owns a repository link (`juncongmoo` for github.com/juncongmoo/chatllama). */
+/**
+ * The account that owns a repository link (`juncongmoo` for github.com/juncongmoo/chatllama,
+ * `deepseek-ai` for huggingface.co/collections/deepseek-ai/…), spelled as the link writes it.
+ */
 export function repositoryOwner(url: string): string | null {
-  const key = repositoryKey(url);
-  if (!key) return null;
-  const segments = key.split('/');
-  const owner = ['datasets', 'spaces'].includes(segments[1]) ? segments[2] : segments[1];
+  if (!repositoryKey(url)) return null;
+  const segments = pathSegments(parse(url)!);
+  const owner = NOT_ACCOUNTS.includes(segments[0]?.toLowerCase() ?? '') ? segments[1] : segments[0];
   return owner ?? null;
 }
 

@@ -1,18 +1,20 @@
-/**
- * Cell values that stand for "no value" rather than naming anything. Lists write them in many
- * ways: `-`, `not clear`, `etc.`, `...`.
- */
-const PLACEHOLDER = /^(?:[-–—]+|\.{2,}|…|etc\.?|not clear|unclear|unknown|n\/a|none|todo|tbd|\?+)$/i;
+import { LEXICON, type Role } from '../lexicon/lexicon.js';
 
-export function isPlaceholder(text: string): boolean {
-  return PLACEHOLDER.test(text.trim());
+/**
+ * Cell values that stand for "no value" rather than naming anything — `-`, `not clear`, `etc.`,
+ * `...`, `不明` — from `data/lexicon/values.json`; a role may add its own (`Individual` is no
+ * contributor, `from scratch` no base). Punctuation alone is no value either.
+ */
+export function isPlaceholder(text: string, role?: Role): boolean {
+  const t = text.trim();
+  return !t || /^[\p{P}\p{S}\s]+$/u.test(t) || LEXICON.isPlaceholder(t, role);
 }
 
 /**
  * Architecture families written where a model name is expected (`**RNN**` as ChatRWKV's base):
  * they name a kind of network, not a model, so they never become Model nodes.
  */
-const GENERIC_ARCHITECTURE = /^(?:rnn|lstm|cnn|transformers?|mlp|moe|decoder|encoder)$/i;
+const GENERIC_ARCHITECTURE = /^(?:rnn|lstm|cnn|transformers?|mlp|moe|decoder|encoder|encoder-decoder|decoder-only|ssm|mamba-style|state space model)$/i;
 
 export function isGenericArchitecture(text: string): boolean {
   return GENERIC_ARCHITECTURE.test(text.trim());

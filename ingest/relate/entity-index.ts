@@ -11,6 +11,8 @@ import { splitSize } from '../names/size.js';
 export interface EntityIndex {
   /** Entities a spelling names (several when it is ambiguous); sizes fall back to their family. */
   byName(spelling: string): Entity[];
+  /** Entities a spelling names exactly, without falling back from a size to its family. */
+  exactName(spelling: string): Entity[];
   /** The entity a link points to, when exactly one does. */
   byLink(url: string): Entity | null;
 }
@@ -43,6 +45,7 @@ export function entityIndex(res: Resolution, aliases: AliasTable): EntityIndex {
     return [...(names.get(nameKey(canonical)) ?? [])];
   };
   return {
+    exactName: exact,
     byName(spelling) {
       const hit = exact(spelling);
       if (hit.length) return hit;

@@ -14,6 +14,12 @@ export function formatReport(report: IngestReport): string {
   lines.push(`Nodes: ${total(report.nodes)} (${Object.entries(report.nodes).map(([k, v]) => `${k} ${v}`).join(', ')})`);
   lines.push(`Edges: ${total(report.edges)} (${Object.entries(report.edges).map(([k, v]) => `${k} ${v}`).join(', ')})`);
 
+  lines.push('', `## How each block was read (${report.readings.length})`, '');
+  for (const r of report.readings) {
+    lines.push(`${r.source}:${r.line}  ${r.block}, ${r.shape}${r.section.length ? `  [${r.section.join(' > ')}]` : ''}`);
+    for (const p of r.parts) lines.push(`    ${JSON.stringify(p.name)} → ${p.role ?? 'not read'} (${p.why}: ${p.detail})`);
+  }
+
   lines.push('', `## Unresolved mentions (${report.unresolved.length})`, '');
   for (const r of report.unresolved) lines.push(`${at(r)}  ${JSON.stringify(r.text)}: ${r.reason}`);
 

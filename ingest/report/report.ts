@@ -1,5 +1,5 @@
 import type { Graph } from '../graph/types.js';
-import type { Extraction, Note } from '../extract/types.js';
+import type { BlockReading, Extraction, Note } from '../extract/types.js';
 import type { Resolution } from '../resolve/entity.js';
 import type { UnlinkedClaim } from '../relate/link-claims.js';
 
@@ -30,6 +30,8 @@ export interface IngestReport {
   unreadable: ReportItem[];
   /** Placeholder values dropped (`-`, `not clear`, `etc.`), counted by spelling. */
   placeholders: { text: string; count: number }[];
+  /** How each table and list block was read: its shape, and the role of each column or key and why. */
+  readings: BlockReading[];
 }
 
 const item = (n: Note): ReportItem => ({ source: n.source, line: n.line, section: n.section, text: n.text, reason: n.reason });
@@ -75,5 +77,6 @@ export function buildReport(files: { source: string; extraction: Extraction }[],
     merges: [...rules].map(([rule, merges]) => ({ rule, merges })).sort((a, b) => a.rule.localeCompare(b.rule)),
     unreadable: notes.filter((n) => n.kind !== 'placeholder').map(item).sort(order),
     placeholders: Object.entries(placeholders).map(([text, count]) => ({ text, count })),
+    readings: files.flatMap((f) => f.extraction.readings),
   };
 }

@@ -1,3 +1,4 @@
+import { LEXICON } from '../lexicon/lexicon.js';
 import { nameKey } from '../graph/name-key.js';
 import type { Merge, NodeLabel, PropValue } from '../graph/types.js';
 import type { Mention } from '../extract/types.js';
@@ -7,6 +8,19 @@ import { chooseDisplayName } from './display-name.js';
 import type { Prepared } from './keys.js';
 
 /** How the mentions of one cluster become an entity: its kind, display name, aliases, props, merges. */
+
+/** Sorted, distinct numbers of two lists. */
+function union(a: number[], b: number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
+
+/** `13B` → 13, `540M` → 0.54, `1B4` (bloom-1b4) → 1.4. */
+export function sizeInBillions(size: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)([BbMm])(\d*)$/.exec(size);
+  if (!m) return null;
+  const n = Number(m[3] ? `${m[1]}.${m[3]}` : m[1]);
+  return m[2].toUpperCase() === 'M' ? n / 1000 : n;
+}
 
 /** The kind most mentions give, certain entries counting most; ties go to the more specific kind. */
 export function chooseLabel(ms: Mention[]): NodeLabel {
@@ -27,7 +41,9 @@ export function chooseLabel(ms: Mention[]): NodeLabel {
  */
 export function buildEntity(ms: Prepared[], joined: { rule: string; names: string[] }[], family: (it: Prepared) => { name: string; size: string } | null): Entity {
   const mentions = ms.map((it) => it.m);
-  const label = isThing(mentions[0].label) ? chooseLabel(mentions) : mentions[0].label;
+  let label = isThing(mentions[0].label) ? chooseLabel(mentions) : mentions[0].label;
+  // `### Colossal AI` under `自主模型篇`: a framework the seed knows is a project, whatever the heading says.
+  if (label === 'Model' && mentions.some((m) => LEXICON.known.software.has(nameKey(m.name)))) label = 'Project';
   const entries = ms.filter((it) => it.m.role === 'entry');
 
   // Sizes that joined their family are recorded as sizes, not as other names of the family.
@@ -77,10 +93,13 @@ export function buildEntity(ms: Prepared[], joined: { rule: string; names: strin
         const have = (props.links as string[] | undefined) ?? [];
         const known = new Set(have);
         props.links = [...have, ...(v as string[]).filter((u) => !known.has(u))];
+      } else if (k === 'parameters' || k === 'contextLength') {
+        props[k] = union((props[k] as number[] | undefined) ?? [], v as number[]);
       } else if (!(k in props)) props[k] = v;
     }
   }
-  if (sizes.length) props.sizes = sizes;
+  // Sizes that joined the family are its parameter counts (`LLaMA-13B` → 13).
+  if (sizes.length) props.parameters = union((props.parameters as number[] | undefined) ?? [], sizes.map(sizeInBillions).filter((n): n is number => n !== null));
   if (label === 'Category') props.path = name.split(' > ');
 
   // Spellings joined by the alias table, and by their normalised name (per name key).

@@ -1,7 +1,7 @@
 /** The account of a repository key (`host/owner/name…`, `huggingface.co/datasets/owner/name`), on any host. */
 function ownerOf(key: string): string {
   const [, first, second] = key.split('/');
-  return ['datasets', 'spaces', 'models'].includes(first) && second ? second : first;
+  return ['datasets', 'spaces', 'models', 'collections'].includes(first) && second ? second : first;
 }
 
 /**
@@ -24,15 +24,32 @@ export class Clusters {
   private readonly parent: number[];
   /** Per root: the repositories its mentions link (made when first needed: most mentions link none). */
   private readonly repos: (Set<string> | undefined)[];
+  /** Per root: name keys of its Latin-script names (made when first needed). */
+  private readonly latin: (Set<string> | undefined)[];
+  /** Per root: source file → name keys of the makers its entries there are credited to (made when first needed). */
+  private readonly makers: (Map<string, Set<string>> | undefined)[];
   /** Per root: rule → spellings it brought together (made on the first join). */
   private readonly joined: (Map<string, Set<string>> | undefined)[];
   private static readonly NONE: ReadonlySet<string> = new Set();
+  private static readonly NO_MAKERS: ReadonlyMap<string, Set<string>> = new Map();
 
-  constructor(size: number, private readonly repoOf: (i: number) => string | null, private readonly spelling: (i: number) => string) {
+  constructor(
+    size: number,
+    repoOf: (i: number) => string | null,
+    private readonly spelling: (i: number) => string,
+    latinOf: (i: number) => string[] = () => [],
+    makersOf: (i: number) => { source: string; makers: string[] } | null = () => null,
+  ) {
     this.parent = Array.from({ length: size }, (_, i) => i);
     this.repos = new Array(size);
+    this.latin = new Array(size);
+    this.makers = new Array(size);
     this.joined = new Array(size);
     for (let i = 0; i < size; i++) {
+      const m = makersOf(i);
+      if (m && m.makers.length) this.makers[i] = new Map([[m.source, new Set(m.makers)]]);
+      const l = latinOf(i);
+      if (l.length) this.latin[i] = new Set(l);
       const r = repoOf(i);
       if (r) this.repos[i] = new Set([r]);
     }
@@ -55,7 +72,28 @@ export class Clusters {
    * owner (a project that moved, `project-baize/baize` → `baize-chatbot`), are different projects.
    */
   conflict(a: number, b: number): boolean {
-    return repositoriesConflict(this.reposOf(a), this.reposOf(b));
+    return repositoriesConflict(this.reposOf(a), this.reposOf(b)) || this.makersConflict(a, b);
+  }
+
+  /** Entries of one list credited to makers with none in common: homonyms, not one thing. */
+  private makersConflict(a: number, b: number): boolean {
+    const ma = this.makers[this.find(a)] ?? Clusters.NO_MAKERS;
+    const mb = this.makers[this.find(b)] ?? Clusters.NO_MAKERS;
+    for (const [source, set] of ma) {
+      const other = mb.get(source);
+      // `Meta` and `Meta AI` are one maker written two ways.
+      if (other && ![...set].some((k) => [...other].some((o) => o.startsWith(k) || k.startsWith(o)))) return true;
+    }
+    return false;
+  }
+
+  /** Both clusters have Latin-script names and share none: a shared CJK spelling does not join them. */
+  latinConflict(a: number, b: number): boolean {
+    const la = this.latin[this.find(a)];
+    const lb = this.latin[this.find(b)];
+    if (!la?.size || !lb?.size) return false;
+    for (const k of la) if (lb.has(k)) return false;
+    return true;
   }
 
   /** Joins the clusters of a and b (a's root stays the root) and records why. */
@@ -69,6 +107,22 @@ export class Clusters {
       const into = (this.repos[ra] ??= new Set());
       for (const r of moving) into.add(r);
       this.repos[rb] = undefined;
+    }
+    const latin = this.latin[rb];
+    if (latin) {
+      const into = (this.latin[ra] ??= new Set());
+      for (const k of latin) into.add(k);
+      this.latin[rb] = undefined;
+    }
+    const makers = this.makers[rb];
+    if (makers) {
+      const into = (this.makers[ra] ??= new Map());
+      for (const [source, set] of makers) {
+        const own = into.get(source) ?? new Set<string>();
+        for (const k of set) own.add(k);
+        into.set(source, own);
+      }
+      this.makers[rb] = undefined;
     }
     const joins = this.joined[rb];
     if (joins) for (const [k, v] of joins) this.add(ra, k, [...v]);

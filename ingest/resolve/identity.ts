@@ -1,4 +1,6 @@
 import type { Mention } from '../extract/types.js';
+import { nameKey } from '../graph/name-key.js';
+import { LEXICON } from '../lexicon/lexicon.js';
 import type { AliasTable } from './aliases.js';
 import { buildEntity, chooseLabel } from './build-entity.js';
 import { Clusters } from './clusters.js';
@@ -21,9 +23,17 @@ import { splitSize } from '../names/size.js';
  *     stay nodes, VARIANT_OF their family (`Falcon-7B`, `Falcon-40B`).
  */
 
+const isSoftware = (m: Mention) => LEXICON.known.software.has(nameKey(m.name));
+
 export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   const items = mentions.map((m) => prepare(m, aliases));
-  const clusters = new Clusters(items.length, (i) => items[i].repo, (i) => items[i].m.name);
+  const clusters = new Clusters(
+    items.length,
+    (i) => items[i].repo,
+    (i) => items[i].m.name,
+    (i) => items[i].latin,
+    (i) => (items[i].m.makers?.length ? { source: items[i].m.provenance.source, makers: items[i].m.makers! } : null),
+  );
   const ambiguous: Resolution['ambiguous'] = [];
   const sameKey = (a: Prepared, b: Prepared) => a.keys.some((k) => b.keys.includes(k));
   const append = <K>(map: Map<K, number[]>, key: K, i: number) => {
@@ -43,7 +53,8 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
         const a = items[group[i]];
         const b = items[group[j]];
         if (sameKey(a, b)) clusters.union(group[i], group[j], 'normalised-name', []);
-        else if (a.m.label === b.m.label) clusters.union(group[i], group[j], 'same-repository', [a.m.name, b.m.name]);
+        // Robin's repository is LMFlow's: a model kept in a framework's repository is not the framework.
+        else if (a.m.label === b.m.label && isSoftware(a.m) === isSoftware(b.m)) clusters.union(group[i], group[j], 'same-repository', [a.m.name, b.m.name]);
       }
     }
   }
@@ -56,6 +67,7 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   });
   for (const [groupKey, group] of byKey) {
     const roots: number[] = [];
+    const cjkOnly = !/[a-z0-9]/.test(groupKey.slice(groupKey.indexOf(':') + 1));
     for (const i of group) {
       // An entry whose cluster has joined an earlier entry's adds nothing, now or later (clusters
       // only grow): one entry per cluster is kept, so a key named 40,000 times costs 40,000 steps.
@@ -69,7 +81,9 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
         }
       }
       roots.length = kept;
-      const compatible = roots.map((r) => clusters.find(r)).filter((r) => r !== clusters.find(i) && !clusters.conflict(r, i));
+      const compatible = roots
+        .map((r) => clusters.find(r))
+        .filter((r) => r !== clusters.find(i) && !clusters.conflict(r, i) && !(cjkOnly && clusters.latinConflict(r, i)));
       const own = clusters.find(i);
       if (!roots.some((r) => clusters.find(r) === own)) roots.push(i);
       if (!compatible.length) continue;
@@ -170,19 +184,35 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   // Sizes named in passing first (they may make a family node), then sizes with an entry.
   for (const withEntry of [false, true]) {
     const index = keyRoots();
-    for (const group of liveGroups()) {
+    const groups = liveGroups();
+    // A list that gives a family and one of its sizes entries of their own keeps them apart
+    // (`Karasu` and `karasu-1.1B` on two rows of one table): the files each cluster has entries in.
+    const entryFiles = new Map<number, Set<string>>();
+    for (const g of groups) entryFiles.set(clusters.find(g[0]), new Set(g.filter((i) => items[i].m.role === 'entry').map((i) => items[i].m.provenance.source)));
+    const sharesAList = (a: number, b: number) => {
+      const fa = entryFiles.get(clusters.find(a));
+      const fb = entryFiles.get(clusters.find(b));
+      return !!fa && !!fb && [...fa].some((f) => fb.has(f));
+    };
+    for (const group of groups) {
       const ms = group.map((i) => items[i]);
       if (ms.some((it) => it.m.role === 'entry') !== withEntry || !isModelGroup(ms)) continue;
       const fam = withEntry ? entryFamily(ms) : family(ms[0]);
       if (!fam || (withEntry && (entrySizes.get(fam.key)?.size ?? 0) > 1)) continue;
       const own = clusters.find(group[0]);
-      const targets = [...(index.get(fam.key) ?? [])].map((r) => clusters.find(r)).filter((r) => r !== own && !clusters.conflict(r, own));
+      const targets = [...(index.get(fam.key) ?? [])]
+        .map((r) => clusters.find(r))
+        .filter((r) => r !== own && !clusters.conflict(r, own) && !(withEntry && sharesAList(r, own)));
       const names = [...new Set(ms.map((it) => it.m.name))];
       // Recorded under the family's own spelling (`BLOOM`, not the `bloom` of `bloom-1b4-zh`).
       const familyRoot = clusters.find(targets[0] ?? own);
       const spelledBy = (itemsWithKey.get(fam.key) ?? []).find((j) => clusters.find(j) === familyRoot);
       const familySpelling = (spelledBy === undefined ? undefined : items[spelledBy].canonical) ?? fam.name;
-      if (targets.length) union(targets[0], own, 'size-variant', [familySpelling, ...names]);
+      if (targets.length) {
+        const merged = new Set([...(entryFiles.get(targets[0]) ?? []), ...(entryFiles.get(own) ?? [])]);
+        union(targets[0], own, 'size-variant', [familySpelling, ...names]);
+        entryFiles.set(clusters.find(own), merged);
+      }
       else if (familyClusters.has(fam.key) && !clusters.conflict(familyClusters.get(fam.key)!, own)) {
         const root = familyClusters.get(fam.key)!;
         const sized = membersOf(root).filter((j) => !dropped.has(j)).map((j) => items[j].m.name);

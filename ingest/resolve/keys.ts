@@ -2,6 +2,7 @@ import { nameKey } from '../graph/name-key.js';
 import type { Mention } from '../extract/types.js';
 import { arxivId, repositoryKey } from '../names/links.js';
 import { splitSize } from '../names/size.js';
+import { isNonLatin } from '../names/text.js';
 import type { AliasEntry, AliasTable } from './aliases.js';
 import { isThing } from './entity.js';
 
@@ -17,6 +18,8 @@ export interface Prepared {
   canonical: string;
   keys: string[];
   repo: string | null;
+  /** Keys of its Latin-script spellings: two names that share only a CJK spelling but not these are two things (`流萤(Firefly-BLOOM)`, `流萤(Firefly-baichuan)`). */
+  latin: string[];
 }
 
 function spaceOf(m: Mention): string {
@@ -45,7 +48,8 @@ export function prepare(m: Mention, aliases: AliasTable): Prepared {
   }
   keys = [...new Set(keys.filter((k) => k && k !== '@'))];
   const repo = isThing(m.label) && m.url && !m.sharedLink && !m.tentative ? repositoryKey(m.url) : null;
-  return { m, space: spaceOf(m), alias, canonical, keys, repo };
+  const latin = isThing(m.label) ? [...new Set(spellings.filter((s) => !isNonLatin(s)).map(nameKey).filter(Boolean))] : [];
+  return { m, space: spaceOf(m), alias, canonical, keys, repo, latin };
 }
 
 /** `LLaMA` for `LLaMA-13B`, through the alias table (`Llama V1 34B` would be LLaMA too). */

@@ -4,9 +4,10 @@ import { wholeGraph } from '../queries/overview.js';
 import type { CypherRunner } from '../queries/runner.js';
 import { toGraphML } from './graphml.js';
 import { toNodeLink } from './node-link.js';
-import type { Subgraph } from './subgraph.js';
+import type { Orientation, Subgraph } from './subgraph.js';
+import { toCsv, type ExportTable } from './tables.js';
 
-export type ExportFormat = 'NODE_LINK_JSON' | 'GRAPHML';
+export type ExportFormat = 'NODE_LINK_JSON' | 'GRAPHML' | 'CSV';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -14,6 +15,10 @@ export interface ExportRequest {
   root?: NodeRecord;
   direction: Direction;
   maxDepth: number;
+  /** Which way edges point; `RELATION` (as the relation reads) unless asked. */
+  orientation?: Orientation;
+  /** For CSV: which table. */
+  table?: ExportTable;
 }
 
 export interface ExportResult {
@@ -23,6 +28,12 @@ export interface ExportResult {
   nodeCount: number;
   edgeCount: number;
 }
+
+const MEDIA_TYPES: Record<ExportFormat, string> = {
+  NODE_LINK_JSON: 'application/json',
+  GRAPHML: 'application/graphml+xml',
+  CSV: 'text/csv',
+};
 
 /** The one export path behind both the GraphQL `export` field and `GET /export`. */
 export async function exportGraph(runner: CypherRunner, request: ExportRequest): Promise<ExportResult> {
@@ -38,11 +49,17 @@ export async function exportGraph(runner: CypherRunner, request: ExportRequest):
     const all = await wholeGraph(runner);
     subgraph = { ...all, meta: { name: 'llm-lineage' } };
   }
-  const graphml = request.format === 'GRAPHML';
+  const orientation = request.orientation ?? 'RELATION';
+  const content =
+    request.format === 'CSV'
+      ? (await toCsv(runner, subgraph, request.table ?? 'MODELS', orientation)).content
+      : request.format === 'GRAPHML'
+        ? toGraphML(subgraph, orientation)
+        : toNodeLink(subgraph, orientation);
   return {
     format: request.format,
-    mediaType: graphml ? 'application/graphml+xml' : 'application/json',
-    content: graphml ? toGraphML(subgraph) : toNodeLink(subgraph),
+    mediaType: MEDIA_TYPES[request.format],
+    content,
     nodeCount: subgraph.nodes.length,
     edgeCount: subgraph.edges.length,
   };

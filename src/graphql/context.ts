@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Limits } from '../config/server-config.js';
 import { Loaders } from '../loaders/loaders.js';
+import type { DatabaseHealth } from '../neo4j/health.js';
 import { CypherRunner } from '../queries/runner.js';
 import { CURRENT, viewKey, type View } from '../queries/view.js';
 
@@ -14,8 +15,8 @@ export interface Context {
   limits: Limits;
 }
 
-export function createContext(driver: Driver, limits: Limits, database?: string): Context {
-  const runner = new CypherRunner(driver, { database, timeoutMs: limits.cypherTimeoutMs });
+export function createContext(driver: Driver, limits: Limits, database?: string, health?: DatabaseHealth): Context {
+  const runner = new CypherRunner(driver, { database, timeoutMs: limits.cypherTimeoutMs, health });
   const loaders = new Loaders(runner, CURRENT);
   const byView = new Map<string, Loaders>([[viewKey(CURRENT), loaders]]);
   const loadersOf = (view: View) => {

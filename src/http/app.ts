@@ -7,14 +7,19 @@ import type { Driver } from 'neo4j-driver';
 import type { ServerConfig } from '../config/server-config.js';
 import { createApollo } from '../graphql/apollo.js';
 import { createContext } from '../graphql/context.js';
+import { DatabaseHealth } from '../neo4j/health.js';
+import { backPressure } from './back-pressure.js';
 import { exportRoute } from './export-route.js';
 import { healthRoutes } from './health-routes.js';
 import { explorerRoutes } from './explorer-routes.js';
+import { playgroundRoutes } from './playground-routes.js';
 
 export interface AppDeps {
   driver: Driver;
   config: ServerConfig;
   database?: string;
+  /** Probes the database; made here (and stopped with the app) when not given. */
+  health?: DatabaseHealth;
 }
 
 export interface App {
@@ -24,31 +29,44 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The HTTP transport: GraphQL at /graphql, export, health, readiness and the explorer. */
+/** The HTTP transport: GraphQL at /graphql, export, health, readiness, the explorer and GraphiQL. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
+  // A client that trickles its headers or body is cut off rather than holding a socket forever.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 60_000;
   const apollo = createApollo(deps.config, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
+  const ownHealth = !deps.health;
+  const health = deps.health ?? new DatabaseHealth(deps.driver, { database: deps.database });
+  health.start();
+  const withHealth: AppDeps = { ...deps, health };
 
   const origin = deps.config.corsOrigins.includes('*') ? true : deps.config.corsOrigins;
   app.disable('x-powered-by');
   app.use(cors({ origin }));
-  app.use(healthRoutes(deps.driver, deps.database));
-  app.use(exportRoute(deps));
+  app.use(healthRoutes(health, deps.config.readyTimeoutMs));
+  const limit = backPressure(deps.config.maxInFlight);
+  app.use(['/graphql', '/export'], limit);
+  app.use(exportRoute(withHealth));
   app.use(explorerRoutes());
+  app.use(playgroundRoutes());
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     bodyErrorsAsGraphQL,
-    expressMiddleware(apollo, { context: async () => createContext(deps.driver, deps.config.limits, deps.database) }),
+    expressMiddleware(apollo, { context: async () => createContext(deps.driver, deps.config.limits, deps.database, health) }),
   );
 
   return {
     app,
     httpServer,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      if (ownHealth) health.stop();
+      await apollo.stop();
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
+import { ownContentOnly } from './content-security-policy.js';
 
 const require = createRequire(import.meta.url);
 /** explorer/ at the repository root: the page's HTML, CSS and browser modules, served as they are. */
@@ -23,27 +24,10 @@ const VENDOR: Record<string, string> = {
   'cytoscape-svg.js': packageFile('cytoscape-svg', 'cytoscape-svg.js'),
 };
 
-/**
- * Everything the page loads comes from this server; the policy makes the browser refuse
- * anything else, so an accidental CDN link fails loudly (and in the end-to-end test) instead of
- * silently needing the network. Inline styles are allowed because Cytoscape sets them on its canvas.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-ancestors *",
-].join('; ');
-
 /** The lineage explorer page at /explorer and its assets under /explorer/. */
 export function explorerRoutes(): Router {
   const router = Router();
-  router.use('/explorer', (_req, res, next) => {
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    next();
-  });
+  router.use('/explorer', ownContentOnly);
   router.get(['/explorer', '/explorer/'], (_req, res) => {
     res.sendFile(path.join(PAGE_DIR, 'index.html'));
   });

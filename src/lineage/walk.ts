@@ -1,4 +1,5 @@
 import type { EdgeRecord, NodeRecord } from '../records/node-record.js';
+import { passesKinds } from '../records/derivation.js';
 import { neighbours, type Way } from '../queries/edges.js';
 import type { CypherRunner } from '../queries/runner.js';
 
@@ -33,6 +34,7 @@ async function walkOneWay(
   maxDepth: number,
   types: readonly string[],
   into: Walk,
+  kinds: readonly string[] | null,
 ): Promise<number> {
   const seen = new Set<string>([root.id]);
   let frontier = [root.id];
@@ -40,6 +42,7 @@ async function walkOneWay(
     const hops = await neighbours(runner, frontier, way, types, root.view);
     const next: string[] = [];
     for (const hop of hops) {
+      if (!passesKinds(hop.edge, kinds)) continue;
       if (depth > maxDepth) {
         if (!seen.has(hop.node.id) && !into.reached.has(hop.node.id)) {
           seen.add(hop.node.id);
@@ -67,10 +70,12 @@ export async function walkLineage(
   direction: Direction,
   maxDepth: number,
   types: readonly string[] = LINEAGE_TYPES,
+  /** Derivation kinds: only BASED_ON edges of one of these are followed (other types always); null for all. */
+  kinds: readonly string[] | null = null,
 ): Promise<Walk> {
   const walk: Walk = { reached: new Map([[root.id, { node: root, depth: 0 }]]), edges: new Map(), omitted: 0 };
-  if (direction !== 'DESCENDANTS') walk.omitted += await walkOneWay(runner, root, 'OUTGOING', maxDepth, types, walk);
-  if (direction !== 'ANCESTORS') walk.omitted += await walkOneWay(runner, root, 'INCOMING', maxDepth, types, walk);
+  if (direction !== 'DESCENDANTS') walk.omitted += await walkOneWay(runner, root, 'OUTGOING', maxDepth, types, walk, kinds);
+  if (direction !== 'ANCESTORS') walk.omitted += await walkOneWay(runner, root, 'INCOMING', maxDepth, types, walk, kinds);
   return walk;
 }
 

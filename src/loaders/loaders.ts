@@ -3,6 +3,8 @@ import type { NodeRecord } from '../records/node-record.js';
 import { neighbours, type Hop, type Way } from '../queries/edges.js';
 import { nodesByIds } from '../queries/nodes.js';
 import { sourceFiles, type SourceFileRecord } from '../queries/sources.js';
+import { descendantKinds } from '../queries/derivations.js';
+import type { DerivationCount } from '../records/derivation.js';
 import type { CypherRunner } from '../queries/runner.js';
 import { CURRENT, type View } from '../queries/view.js';
 
@@ -16,6 +18,7 @@ export class Loaders {
   readonly node: DataLoader<string, NodeRecord | null>;
   private readonly hopLoaders = new Map<string, DataLoader<string, Hop[]>>();
   private sources?: Promise<Map<string, SourceFileRecord>>;
+  private kindCounts?: DataLoader<string, DerivationCount[]>;
 
   constructor(
     private readonly runner: CypherRunner,
@@ -56,6 +59,15 @@ export class Loaders {
       this.hopLoaders.set(key, loader);
     }
     return loader.load(id);
+  }
+
+  /** A model's descendants counted by derivation kind (one query for every model of a request level). */
+  descendantKinds(id: string): Promise<DerivationCount[]> {
+    this.kindCounts ??= new DataLoader(async (ids) => {
+      const found = await descendantKinds(this.runner, ids, this.view);
+      return ids.map((i) => found.get(i) ?? []);
+    });
+    return this.kindCounts.load(id);
   }
 
   /** The nodes one hop away, optionally only those with a given label. */

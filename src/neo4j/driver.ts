@@ -7,6 +7,27 @@ import type { Neo4jSettings } from './settings.js';
 const addresses = new WeakMap<Driver, string>();
 
 /**
+ * Deadlines on everything the driver waits for, so a dead or frozen Neo4j is an error within
+ * seconds rather than after the driver's defaults (30 s to connect, 60 s for a pooled connection,
+ * 30 s of retries). NEO4J_CONNECT_TIMEOUT_MS overrides the first two.
+ */
+export function driverDeadlines(env: NodeJS.ProcessEnv = process.env) {
+  const raw = env.NEO4J_CONNECT_TIMEOUT_MS;
+  const connect = raw ? Number(raw) : 5_000;
+  if (!Number.isInteger(connect) || connect < 100) {
+    throw new Error(`NEO4J_CONNECT_TIMEOUT_MS must be a whole number of milliseconds, 100 or more (got ${JSON.stringify(raw)})`);
+  }
+  return {
+    /** TCP connect and Bolt handshake. */
+    connectionTimeout: connect,
+    /** Waiting for a connection from the pool, a new one included. */
+    connectionAcquisitionTimeout: connect,
+    /** Retrying a transaction that failed with a transient error. */
+    maxTransactionRetryTime: 3_000,
+  };
+}
+
+/**
  * A driver for bolt://, neo4j:// and neo4j+s:// (Aura, clusters) URIs with basic auth.
  * Integers come back as JS numbers (`disableLosslessIntegers`). Sessions should pass
  * `{ database: settings.database }` (undefined means the server's default database).
@@ -15,6 +36,7 @@ export function createDriver(s: Neo4jSettings, opts: { maxConnectionPoolSize?: n
   const driver = neo4j.driver(s.uri, neo4j.auth.basic(s.user, s.password), {
     disableLosslessIntegers: true,
     userAgent: 'llm-lineage',
+    ...driverDeadlines(),
     ...(opts.maxConnectionPoolSize !== undefined ? { maxConnectionPoolSize: opts.maxConnectionPoolSize } : {}),
   });
   addresses.set(driver, describe(s));

@@ -1,7 +1,7 @@
 /** Starts and stops Neo4j Community in a child JVM (neo4j-launcher/), Bolt on 127.0.0.1. */
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ensureLauncherBuilt } from './build-launcher.js';
+import { checkDataDir } from './data-dir.js';
 import { createDriver, waitForNeo4j } from './driver.js';
 import { EmbeddedStartError, launcherJavaArgs, requireJava, spawnLauncher, stderrLog } from './launcher.js';
 import type { LauncherProcess, Log } from './launcher.js';
@@ -17,6 +17,10 @@ export interface EmbeddedNeo4j {
   stop(): Promise<void>;
   /** Settles when the JVM exits, with its exit code or signal (after stop(), or if it dies). */
   exited: Promise<number | string>;
+  /** The JVM's process id. */
+  pid: number | undefined;
+  /** The last lines the launcher printed (a `PANIC` line says why it exited). */
+  tail(): string;
 }
 
 /**
@@ -36,15 +40,18 @@ export async function startEmbedded(opts: {
   log?: (m: string) => void;
   /** How long to wait for Bolt to answer; default 180 s (a cold machine can be slow). */
   timeoutMs?: number;
+  /** Recorded in the state file, for others who find it (see provideNeo4j). */
+  purpose?: EmbeddedState['purpose'];
 }): Promise<EmbeddedNeo4j> {
   const log: Log = opts.log ?? stderrLog;
   const dataDir = resolve(opts.dataDir);
   const timeoutMs = opts.timeoutMs ?? 180_000;
   const classpath = await ensureLauncherBuilt(log);
   const java = requireJava();
-  await mkdir(dataDir, { recursive: true });
+  const problem = await checkDataDir(dataDir); // creates it, or says why it cannot
+  if (problem) throw new EmbeddedStartError(problem.message, problem.reason);
 
-  const existing = await claimDataDir(dataDir);
+  const existing = await claimDataDir(dataDir, opts.purpose);
   if (existing) {
     const s = existing.state;
     const what =
@@ -55,7 +62,7 @@ export async function startEmbedded(opts: {
     throw new EmbeddedStartError(`The Neo4j data folder ${dataDir} is in use: ${what}.`, 'in-use');
   }
 
-  const state: EmbeddedState = { status: 'starting', ownerPid: process.pid, dataDir, startedAt: new Date().toISOString() };
+  const state: EmbeddedState = { status: 'starting', ownerPid: process.pid, dataDir, startedAt: new Date().toISOString(), purpose: opts.purpose };
   const releaseOnExit = () => releaseDataDirSync(dataDir);
   process.on('exit', releaseOnExit);
 
@@ -99,7 +106,7 @@ export async function startEmbedded(opts: {
         await stopProcess(running);
         log(`embedded Neo4j at ${running.uri} stopped`);
       })());
-    return { settings, stop, exited: running.exited };
+    return { settings, stop, exited: running.exited, pid: running.child.pid, tail: running.tail };
   } catch (e) {
     if (proc) await stopProcess(proc).catch(() => {});
     await pidRecorded;

@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { folderProblemIn } from './data-dir.js';
 
 export type Log = (message: string) => void;
 
@@ -112,7 +113,7 @@ export function isNewer(a: string, b: string): boolean {
   }
 }
 
-export type FailureReason = 'locked' | 'port-in-use' | 'in-use' | 'timeout' | 'failed';
+export type FailureReason = 'locked' | 'port-in-use' | 'in-use' | 'timeout' | 'failed' | 'read-only' | 'disk-full';
 
 /** The embedded Neo4j could not start; `output` is the tail of the launcher's output. */
 export class EmbeddedStartError extends Error {
@@ -234,6 +235,9 @@ export function spawnLauncher(o: {
         reason = 'port-in-use';
         hint = `\nPort ${o.port} on 127.0.0.1 is already in use; choose another port or leave the port unset to pick a free one.`;
       }
+      // A full disk or a read-only folder: one line that says so, the launcher's output kept aside.
+      const problem = folderProblemIn(tail(), o.dataDir);
+      if (problem) return fail(new EmbeddedStartError(problem.message, problem.reason, tail()));
       fail(
         new EmbeddedStartError(
           `The embedded Neo4j failed to start (data: ${o.dataDir}): ${cause}${hint}` +

@@ -5,11 +5,11 @@
  *  3. Otherwise: build the launcher if needed and start an embedded Neo4j on the data folder.
  */
 import { join, resolve } from 'node:path';
-import { startEmbedded } from './embedded.js';
 import { EmbeddedStartError, PROJECT_ROOT, stderrLog } from './launcher.js';
 import { describe, settingsFromEnv } from './settings.js';
 import type { Neo4jSettings } from './settings.js';
-import { inspectDataDir } from './state.js';
+import { inspectDataDir, type EmbeddedState } from './state.js';
+import { superviseEmbedded } from './supervisor.js';
 
 /** Where the embedded Neo4j keeps its data unless told otherwise (git-ignored). */
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, '.neo4j', 'data');
@@ -22,13 +22,26 @@ export interface ProvidedNeo4j {
   embedded: boolean;
 }
 
+/** NEO4J_EMBEDDED_PORT: the Bolt port of an embedded Neo4j started here; unset or 0 lets the OS pick one. */
+export function embeddedPortFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.NEO4J_EMBEDDED_PORT?.trim();
+  if (!raw) return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`NEO4J_EMBEDDED_PORT must be a port number from 0 to 65535 (got ${JSON.stringify(raw)})`);
+  }
+  return port || undefined;
+}
+
 /**
  * Returns settings for a Neo4j to use. In the embedded cases the database answers on Bolt when
  * this resolves; with NEO4J_URI nothing is contacted yet (use waitForNeo4j to wait for it).
- * Log lines go through `log` (stderr by default), never stdout.
+ * An embedded Neo4j started here is supervised (restarted when it dies, src/neo4j/supervisor.ts).
+ * `purpose: 'server'` refuses to share the embedded Neo4j of another server: stopping that one
+ * would stop the database under this one. Log lines go through `log` (stderr by default).
  */
 export async function provideNeo4j(
-  opts: { dataDir?: string; log?: (m: string) => void } = {},
+  opts: { dataDir?: string; log?: (m: string) => void; purpose?: EmbeddedState['purpose'] } = {},
 ): Promise<ProvidedNeo4j> {
   const log = opts.log ?? stderrLog;
   const fromEnv = settingsFromEnv();
@@ -41,8 +54,16 @@ export async function provideNeo4j(
   const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
   const deadline = Date.now() + 5 * 60_000;
   let waitingLogged = false;
+  const port = embeddedPortFromEnv();
   for (;;) {
-    const found = await inspectDataDir(dataDir);
+    const found = await inspectDataDir(dataDir, (why) => log(`removed a stale state file: ${why}`));
+    if (found.kind === 'ready' && opts.purpose === 'server' && found.state.purpose === 'server') {
+      throw new EmbeddedStartError(
+        `The embedded Neo4j on ${dataDir} belongs to another llm-lineage server (pid ${found.state.ownerPid}, ${found.state.uri}), ` +
+          `and stopping that server stops it. Stop the other server first, or share its database knowingly with NEO4J_URI=${found.state.uri}.`,
+        'in-use',
+      );
+    }
     if (found.kind === 'ready') {
       log(`reusing the embedded Neo4j at ${found.state.uri} (pid ${found.state.pid}, data: ${dataDir})`);
       return { settings: { uri: found.state.uri, user: 'neo4j', password: '' }, stop: async () => {}, embedded: true };
@@ -60,7 +81,7 @@ export async function provideNeo4j(
       continue;
     }
     try {
-      const started = await startEmbedded({ dataDir, log });
+      const started = await superviseEmbedded({ dataDir, port, log, purpose: opts.purpose ?? 'tool' });
       return { settings: started.settings, stop: started.stop, embedded: true };
     } catch (e) {
       // Lost a race with another process that claimed the folder first: reuse its database.

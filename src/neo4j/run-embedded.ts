@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     port = (await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : 0;
   }
 
-  const neo4j = await startEmbedded({ dataDir, port, log: stderrLog });
+  const neo4j = await startEmbedded({ dataDir, port, log: stderrLog, purpose: 'standalone' });
   const { uri } = neo4j.settings;
   console.log(
     [

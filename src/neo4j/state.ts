@@ -20,6 +20,8 @@ export interface EmbeddedState {
   uri?: string;
   dataDir: string;
   startedAt: string;
+  /** Who started it: a server (`npm start`) does not share its database with a second server. */
+  purpose?: 'server' | 'standalone' | 'tool';
 }
 
 export type Inspection =
@@ -48,9 +50,12 @@ export function isAlive(pid: number | undefined): boolean {
  * Claims the data folder for a new launcher. Returns null when claimed, else what is already
  * there (a launcher starting or ready). Stale claims are cleared first.
  */
-export async function claimDataDir(dataDir: string): Promise<Exclude<Inspection, { kind: 'none' }> | null> {
+export async function claimDataDir(
+  dataDir: string,
+  purpose?: EmbeddedState['purpose'],
+): Promise<Exclude<Inspection, { kind: 'none' }> | null> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const state: EmbeddedState = { status: 'starting', ownerPid: process.pid, dataDir, startedAt: new Date().toISOString() };
+    const state: EmbeddedState = { status: 'starting', ownerPid: process.pid, dataDir, startedAt: new Date().toISOString(), purpose };
     try {
       await writeFile(stateFile(dataDir), JSON.stringify(state, null, 2) + '\n', { flag: 'wx' });
       return null;
@@ -80,8 +85,11 @@ export function releaseDataDirSync(dataDir: string): void {
   }
 }
 
-/** What runs for this data folder, removing a stale state file on the way. */
-export async function inspectDataDir(dataDir: string): Promise<Inspection> {
+/**
+ * What runs for this data folder, removing a stale state file on the way (a process that
+ * crashed or was killed leaves one behind; `onStale` hears why it was stale).
+ */
+export async function inspectDataDir(dataDir: string, onStale?: (why: string) => void): Promise<Inspection> {
   const file = stateFile(dataDir);
   let raw: string;
   try {
@@ -105,6 +113,7 @@ export async function inspectDataDir(dataDir: string): Promise<Inspection> {
 
   if (state.status === 'starting') {
     if ((isAlive(state.ownerPid) || isAlive(state.pid)) && ageMs < STARTING_LIMIT_MS) return { kind: 'starting', state };
+    onStale?.(`${file} said a Neo4j was starting (pid ${state.pid ?? state.ownerPid}), but ${isAlive(state.ownerPid) ? 'it has been starting too long' : 'that process is gone'}`);
     await removeIfUnchanged(file, raw);
     return { kind: 'none' };
   }
@@ -118,6 +127,10 @@ export async function inspectDataDir(dataDir: string): Promise<Inspection> {
     // Still there but not our Neo4j (a recycled pid) or hung: forget it. If it really holds the
     // store, starting a new launcher fails with Neo4j's lock error, which says so.
   }
+  onStale?.(
+    `${file} said a Neo4j was ready at ${state.uri ?? 'an unknown address'} (pid ${state.pid}), but ` +
+      (isAlive(state.pid) ? 'it does not answer' : 'that process is gone'),
+  );
   await removeIfUnchanged(file, raw);
   return { kind: 'none' };
 }

@@ -1,4 +1,5 @@
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
+import { DERIVATION_FIELDS } from './derivations.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 import { CURRENT, visible, type View } from './view.js';
 
@@ -6,7 +7,7 @@ import { CURRENT, visible, type View } from './view.js';
 export type Way = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
 export const EDGE_MAP = `{id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id,
-  derivedFrom: r.derivedFrom, provenance: r.provenance, seen: r.seen}`;
+  derivedFrom: r.derivedFrom, provenance: r.provenance, seen: r.seen, ${DERIVATION_FIELDS}}`;
 
 /**
  * For many nodes at once (DataLoader batches), the nodes one hop away over the given relation

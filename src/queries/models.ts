@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
+import { KINDS_OF_R } from './derivations.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 import { CURRENT, visible, type View } from './view.js';
 
@@ -14,13 +15,21 @@ export interface ModelFilterKeys {
   domain: string | null;
   category: string | null;
   nameContains: string | null;
+  releasedAfter: string | null;
+  releasedBefore: string | null;
+  minParameters: number | null;
+  maxParameters: number | null;
+  /** Derivation kinds (`ADAPTER`…): made from its base in one of these ways. */
+  derivation: string[] | null;
 }
 
-export type ModelOrder = 'NAME' | 'DESCENDANTS' | 'MENTIONS';
+export type ModelOrder = 'NAME' | 'DESCENDANTS' | 'MENTIONS' | 'RELEASE_DATE' | 'PARAMETERS';
 
 /**
  * One fixed statement for every filter combination: an absent filter is a null parameter that
- * makes its condition true, so no Cypher is assembled from user input.
+ * makes its condition true, so no Cypher is assembled from user input. `$derivation` holds of
+ * one relation: the one to the `$basedOn` base, or the model's own into the `$descendsFrom`
+ * family (an adapter of a fine-tune of LLaMA is one of LLaMA's adapters), else any of its bases.
  */
 const MATCH_MODELS = `MATCH (m:Model)
 WHERE ${visible('m')}
@@ -35,7 +44,19 @@ WHERE ${visible('m')}
   AND ($license IS NULL OR EXISTS { (m)-[r:HAS_LICENSE]->(l:Entity) WHERE ${visible('r')} AND $license IN l.nameKeys })
   AND ($domain IS NULL OR EXISTS { (m)-[r:IN_DOMAIN]->(d:Entity) WHERE ${visible('r')} AND $domain IN d.nameKeys })
   AND ($category IS NULL OR EXISTS { (m)-[r:IN_CATEGORY]->(c:Entity) WHERE ${visible('r')} AND $category IN c.nameKeys })
-  AND ($nameContains IS NULL OR any(k IN m.nameKeys WHERE k CONTAINS $nameContains))`;
+  AND ($nameContains IS NULL OR any(k IN m.nameKeys WHERE k CONTAINS $nameContains))
+  AND ($releasedAfter IS NULL OR m.releaseDate >= $releasedAfter)
+  AND ($releasedBefore IS NULL OR m.releaseDate <= $releasedBefore OR m.releaseDate STARTS WITH $releasedBefore)
+  AND ($minParameters IS NULL OR any(p IN coalesce(m.parameters, []) WHERE p >= $minParameters))
+  AND ($maxParameters IS NULL OR any(p IN coalesce(m.parameters, []) WHERE p <= $maxParameters))
+  AND ($derivation IS NULL OR EXISTS {
+        (m)-[r:BASED_ON]->(b:Entity)
+        WHERE ${visible('r')}
+          AND any(k IN ${KINDS_OF_R} WHERE k IN $derivation)
+          AND ($basedOn IS NULL OR $basedOn IN b.nameKeys
+               OR EXISTS { (b)-[v:VARIANT_OF]->(f:Entity) WHERE ${visible('v')} AND $basedOn IN f.nameKeys })
+          AND ($descendsFrom IS NULL OR $descendsFrom IN b.nameKeys
+               OR EXISTS { (b) (()-[q:BASED_ON|VARIANT_OF]->() WHERE ${visible('q')}){1,9} (a:Entity) WHERE $descendsFrom IN a.nameKeys }) })`;
 
 export const COUNT_MODELS: NamedQuery = {
   name: 'countModels',
@@ -51,6 +72,8 @@ WITH m, CASE WHEN $orderBy = 'DESCENDANTS'
 RETURN m {.*} AS node
 ORDER BY
   CASE $orderBy WHEN 'DESCENDANTS' THEN -children WHEN 'MENTIONS' THEN -m.mentions ELSE 0 END,
+  CASE WHEN $orderBy = 'RELEASE_DATE' THEN coalesce(m.releaseDate, '') ELSE '' END DESC,
+  CASE WHEN $orderBy = 'PARAMETERS' THEN coalesce(reduce(x = -1.0, p IN coalesce(m.parameters, []) | CASE WHEN p > x THEN p ELSE x END), -1.0) ELSE 0 END DESC,
   toLower(m.name), m.id
 SKIP $skip LIMIT $limit`,
 };

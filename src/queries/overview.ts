@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
+import { DERIVATION_FIELDS } from './derivations.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 import { visible } from './view.js';
 
@@ -47,7 +48,7 @@ export const WHOLE_GRAPH: NamedQuery = {
   cypher: `MATCH (n:Entity) WHERE ${visible('n')}
 OPTIONAL MATCH (n)-[r]->(t:Entity) WHERE ${visible('r')}
 WITH n, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, type: type(r), source: n.id, target: t.id,
-  derivedFrom: r.derivedFrom, provenance: r.provenance, seen: r.seen} END) AS edges
+  derivedFrom: r.derivedFrom, provenance: r.provenance, seen: r.seen, ${DERIVATION_FIELDS}} END) AS edges
 RETURN n {.*} AS node, edges
 ORDER BY n.id`,
 };

@@ -1,10 +1,11 @@
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
+import { DERIVATION_FIELDS } from './derivations.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 import { CURRENT, visible, type View } from './view.js';
 
 const PATH_RETURN = `RETURN [n IN nodes(p) | n {.*}] AS nodes,
        [r IN relationships(p) | {id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id,
-         derivedFrom: r.derivedFrom, provenance: r.provenance, seen: r.seen}] AS edges`;
+         derivedFrom: r.derivedFrom, provenance: r.provenance, seen: r.seen, ${DERIVATION_FIELDS}}] AS edges`;
 
 /**
  * Lineage reads downward, so a path that follows the arrows (WizardVicunaLM → Vicuna → LLaMA)

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { toEdgeRecord, type EdgeRecord } from '../records/node-record.js';
+import { DERIVATION_FIELDS } from './derivations.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 import { visible } from './view.js';
 
@@ -15,7 +16,7 @@ export const RELATIONS_PAGE: NamedQuery = {
   cypher: `MATCH (s:Entity)-[r]->(t:Entity)
 WHERE ${visible('r')} AND ($type IS NULL OR type(r) = $type) AND ($derivedFrom IS NULL OR r.derivedFrom = $derivedFrom)
 RETURN {id: r.id, type: type(r), source: s.id, target: t.id, derivedFrom: r.derivedFrom,
-        provenance: r.provenance, seen: r.seen} AS edge
+        provenance: r.provenance, seen: r.seen, ${DERIVATION_FIELDS}} AS edge
 ORDER BY r.id
 SKIP $skip LIMIT $limit`,
 };

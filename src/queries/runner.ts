@@ -1,5 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { CURRENT, viewKey, type View } from './view.js';
+import { DatabaseTimeoutError, DatabaseUnavailableError, classifyDatabaseError } from '../neo4j/failures.js';
+import type { DatabaseHealth } from '../neo4j/health.js';
 
 /** A Cypher statement with a name, so logs, tests and counts can refer to it. */
 export interface NamedQuery {
@@ -11,6 +13,11 @@ export interface RunnerOptions {
   database?: string;
   /** Server-side transaction timeout: a runaway query is stopped by Neo4j, not left running. */
   timeoutMs: number;
+  /**
+   * When given, reads fail at once while it says the database is lost, and reads waiting are
+   * released when it is declared lost (a frozen Neo4j never answers, so nothing else would).
+   */
+  health?: DatabaseHealth;
 }
 
 /** The generation readers see now (0 before the first load). */
@@ -25,11 +32,16 @@ export const GENERATION_AT: NamedQuery = {
   cypher: `OPTIONAL MATCH (g:Generation) WHERE g.date <= $asOf RETURN coalesce(max(g.number), 0) AS g`,
 };
 
+/** Past the server-side timeout, how long the client waits for Neo4j to report it before giving up itself. */
+const CLIENT_GRACE_MS = 2_000;
+
 /**
  * Runs the API's read queries. One per request, so it also counts the queries a request
  * causes (the DataLoader test relies on it), and pins the generation each view reads: the
  * first query of a request finds it, the others reuse it, so one answer never mixes two loads.
  * Every query gets `$g` (the view's generation) and `$asOf` as parameters.
+ * Every read has a client-side deadline too, and its failures come out as
+ * DatabaseUnavailableError or DatabaseTimeoutError (src/neo4j/failures.ts).
  */
 export class CypherRunner {
   private count = 0;
@@ -67,15 +79,32 @@ export class CypherRunner {
   }
 
   private async run(query: NamedQuery, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+    const { health, timeoutMs } = this.options;
+    if (health && !health.available) throw new DatabaseUnavailableError();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    let release = () => {};
+    const gaveUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DatabaseTimeoutError(timeoutMs)), timeoutMs + CLIENT_GRACE_MS);
+      if (health) release = health.whileWaiting(() => reject(new DatabaseUnavailableError()));
+    });
+    const work = session.executeRead((tx) => tx.run(query.cypher, params), {
+      timeout: timeoutMs,
+      metadata: { app: 'llm-lineage', query: query.name },
+    });
+    work.catch(() => {}); // it may fail after we gave up on it
     try {
-      const result = await session.executeRead((tx) => tx.run(query.cypher, params), {
-        timeout: this.options.timeoutMs,
-        metadata: { app: 'llm-lineage', query: query.name },
-      });
+      const result = await Promise.race([work, gaveUp]);
       return result.records.map((record) => record.toObject());
+    } catch (error) {
+      const failure = classifyDatabaseError(error, timeoutMs);
+      if (failure instanceof DatabaseUnavailableError) health?.suspect();
+      throw failure;
     } finally {
-      await session.close();
+      clearTimeout(timer);
+      release();
+      // Not awaited: on a frozen database closing waits as long as the read would.
+      void session.close().catch(() => {});
     }
   }
 }

@@ -22,11 +22,15 @@ LIMIT $first`,
 /** Lucene's own syntax characters, escaped so that user text is only ever text. */
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
-/** Each word as itself, as a prefix and fuzzily: `vicunna` still finds Vicuna. */
+/**
+ * Each word as itself, as a prefix and fuzzily: `vicunna` still finds Vicuna. Words are
+ * lower-cased (the index is case-insensitive anyway) so that `AND`, `OR`, `NOT` and `TO` are
+ * words, never operators.
+ */
 export function luceneQuery(text: string): string {
   const words = text
     .split(/\s+/)
-    .map((w) => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
+    .map((w) => w.toLowerCase().replace(LUCENE_SPECIAL, (c) => `\\${c}`))
     .filter(Boolean);
   return words.map((w) => (w.length > 2 ? `(${w}^3 OR ${w}* OR ${w}~)` : `(${w}^3 OR ${w}*)`)).join(' AND ');
 }

@@ -1,6 +1,7 @@
-import type { NodeLabel, Provenance } from '../../ingest/graph/types.js';
+import type { Derivation, NodeLabel, Provenance } from '../../ingest/graph/types.js';
 import { parseSeen, type SeenEntry } from '../../ingest/load/seen.js';
 import { CURRENT, type View } from '../queries/view.js';
+import { toDerivation } from './derivation.js';
 
 /** A node as the API sees it, read back from the properties the load step wrote. */
 export interface NodeRecord {
@@ -30,6 +31,8 @@ export interface EdgeRecord {
   provenance: Provenance[];
   seen: SeenEntry[];
   view: View;
+  /** BASED_ON only: how the source was made from the target; null for other types. */
+  derivation: Derivation | null;
 }
 
 /** Stored properties that are not facts of the node: how the store keeps it (versions, digests, identity). */
@@ -59,7 +62,7 @@ export function toNodeRecord(map: Record<string, unknown>, view: View = CURRENT)
   };
 }
 
-/** Input: `{id, type, source, target, derivedFrom, provenance, seen}` as the queries return edges. */
+/** Input: `{id, type, source, target, derivedFrom, provenance, seen, derivation…}` as the queries return edges. */
 export function toEdgeRecord(map: Record<string, unknown>, view: View = CURRENT): EdgeRecord {
   return {
     id: String(map.id),
@@ -70,5 +73,6 @@ export function toEdgeRecord(map: Record<string, unknown>, view: View = CURRENT)
     provenance: parseProvenance(map.provenance),
     seen: parseSeen(map.seen as string[] | undefined),
     view,
+    derivation: toDerivation(String(map.type), map),
   };
 }

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../ingest/pipeline.js';
@@ -86,6 +88,21 @@ describe('notebook examples', () => {
       const { code, stdout } = await run(command, [script], env);
       expect(code, script).toBe(0);
       expectVicunaLineage(stdout);
+    }
+  });
+
+  it('both print one line, no traceback, when the server is down', async () => {
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    for (const [command, script] of [['python3', 'examples/lineage.py'], [process.execPath, 'examples/lineage.mjs']]) {
+      const { code, stdout, stderr } = await run(command, [script, `http://127.0.0.1:${port}/graphql`]);
+      expect(code, script).toBe(1);
+      expect(stdout, script).toBe('');
+      expect(stderr.trim().split('\n'), script).toEqual([
+        expect.stringMatching(new RegExp(`^cannot reach the llm-lineage server at http://127\\.0\\.0\\.1:${port}/graphql \\(.*refused.*\\): start it with \`npm start\`$`, 'i')),
+      ]);
     }
   });
 

@@ -26,7 +26,7 @@ describe('GraphQL over HTTP on the fixture graph', () => {
   it('answers a model with its relations and provenance', async () => {
     const { status, body } = await server.graphql(`{ model(name: "vicuna") {
       name contributors { name organizationKind } basedOn { name variantOf { name } } derivatives { name }
-      datasets { name } languages siblings { name } sources { file line section derivedFrom } } }`);
+      datasets { name } languages { name } siblings { name } sources { file line section derivedFrom } } }`);
     expect(status).toBe(200);
     expect(body.data.model).toEqual({
       name: 'Vicuna',
@@ -37,7 +37,7 @@ describe('GraphQL over HTTP on the fixture graph', () => {
       basedOn: [{ name: 'LLaMA-13B', variantOf: [{ name: 'LLaMA' }] }],
       derivatives: [{ name: 'WizardVicunaLM' }],
       datasets: [{ name: 'ShareGPT' }],
-      languages: ['en'],
+      languages: [{ name: 'en' }],
       siblings: [],
       sources: [{ file: 'fixture.md', line: 12, section: 'Fixture', derivedFrom: 'TABLE' }],
     });
@@ -85,8 +85,8 @@ describe('GraphQL over HTTP on the fixture graph', () => {
   it('refuses a query nested beyond the depth limit before running it', async () => {
     const { status, body } = await server.graphql(nestedModelQuery('vicuna', 'basedOn', 30));
     expect(status).toBe(400);
-    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(body.errors[0].message).toMatch(/depth 31 exceeds the limit of 12/);
+    expect(body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' });
+    expect(body.errors[0].message).toBe('Query depth limit of 12 exceeded, found 32.');
   });
 
   it('answers a refused request with 200 to legacy application/json clients, as the spec asks', async () => {
@@ -96,7 +96,7 @@ describe('GraphQL over HTTP on the fixture graph', () => {
       body: JSON.stringify({ query: nestedModelQuery('vicuna', 'basedOn', 20) }),
     });
     expect(response.status).toBe(200);
-    expect((await response.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await response.json()).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const noQuery = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -109,8 +109,12 @@ describe('GraphQL over HTTP on the fixture graph', () => {
     const costly = await server.graphql(
       '{ models(first: 100) { nodes { derivatives { derivatives { derivatives { derivatives { name } } } } } } }',
     );
-    expect(costly.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(costly.status).toBe(400);
+    expect(costly.body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' });
     expect(costly.body.errors[0].message).toMatch(/budget of 50000/);
+    // Three levels of a batched relation under a full page are affordable (four Cypher queries).
+    const affordable = await server.graphql('{ models(first: 100) { nodes { derivatives { derivatives { derivatives { name } } } } } }');
+    expect(affordable.body.errors).toBeUndefined();
     const big = await server.graphql('{ models(first: 1000) { totalCount } }');
     expect(big.body.errors[0].message).toMatch(/first must be between 1 and 100/);
   });
@@ -160,7 +164,7 @@ describe('GraphQL over HTTP on the fixture graph', () => {
     const xml = await response.text();
     expect(xml).toContain('<edge id="BASED_ON:model:vicuna-&#62;model:llama13b"');
     expect(xml.match(/<node /g)?.length).toBe(fixtureGraph().nodes.length);
-    const bad = await fetch(`${server.url}/export?format=csv`);
+    const bad = await fetch(`${server.url}/export?format=xlsx`);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/format must be one of/);
   });
@@ -200,16 +204,35 @@ describe('DataLoader batching', () => {
 });
 
 describe('HTTP modes', () => {
-  it('in production hides stack traces and refuses introspection', async () => {
+  it('in production hides stack traces and keeps introspection on (the schema is the documentation)', async () => {
     const production = await startTestServer(driver, { NODE_ENV: 'production' });
     try {
-      const introspection = await production.graphql('{ __schema { types { name } } }');
-      expect(introspection.body.errors[0].message).toMatch(/introspection/i);
+      const introspection = await production.graphql('{ __type(name: "Model") { name } }');
+      expect(introspection.body.data.__type.name).toBe('Model');
       const failing = await production.graphql('{ lineage(name: "nope") { nodes { id } } }');
       expect(failing.body.errors[0].extensions.code).toBe('NOT_FOUND');
       expect(failing.body.errors[0].extensions.stacktrace).toBeUndefined();
     } finally {
       await production.stop();
+    }
+  });
+
+  it('answers the full introspection query the playgrounds send, however deep its ofType chain', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const query = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true });
+    const { status, body } = await server.graphql(query);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.__schema.types.map((t: { name: string }) => t.name)).toContain('Model');
+  });
+
+  it('turns introspection off when INTROSPECTION=false', async () => {
+    const closed = await startTestServer(driver, { INTROSPECTION: 'false' });
+    try {
+      const introspection = await closed.graphql('{ __schema { types { name } } }');
+      expect(introspection.body.errors[0].message).toMatch(/introspection/i);
+    } finally {
+      await closed.stop();
     }
   });
 

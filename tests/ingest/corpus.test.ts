@@ -60,7 +60,7 @@ describe('tables', () => {
   it(`reads LLaMA-7B/13B as sizes of the LLaMA family (${L}:144) and GPT/OPT ... (${L}:154)`, () => {
     expect(names(q.targets(q.one('Chinese-LLaMA-Alpaca', `${L}:144`), 'BASED_ON'))).toEqual(['LLaMA']);
     expect(names(q.targets(q.one('minichatgpt', `${L}:154`), 'BASED_ON'))).toEqual(['GPT', 'OPT']);
-    expect(q.one('LLaMA', `${L}:53`).props.sizes).toEqual(expect.arrayContaining(['7B', '13B', '65B']));
+    expect(q.one('LLaMA', `${L}:53`).props.parameters).toEqual(expect.arrayContaining([7, 13, 65]));
   });
 
   it(`reads bloom-1b4-zh<br />bloom-2b6-zh as BLOOM checkpoints (${L}:149) and [Ziya] / [Anima] as two bases (${L}:107)`, () => {
@@ -164,7 +164,7 @@ describe('identity', () => {
   it(`joins a size to its family when no other size has an entry: GPT-J (${L}:56, ${M}:29), GPT-NeoX (${L}:64, ${M}:73), ChatGLM (${L}:136), Baichuan (${L}:75)`, () => {
     const gptj = q.one('GPT-J', `${L}:56`);
     expect(q.one('GPT-J-6B', `${M}:29`).id).toBe(gptj.id);
-    expect(gptj.props.sizes).toEqual(['6B']);
+    expect(gptj.props.parameters).toEqual([6]);
     const neox = q.one('GPT-NeoX-20B', `${L}:64`);
     expect(q.one('Gpt-neox', `${M}:73`).id).toBe(neox.id);
     expect(neox.name).toBe('GPT-NeoX');
@@ -185,7 +185,7 @@ describe('identity', () => {
     for (const v of graph.edges.filter((e) => e.type === 'VARIANT_OF')) {
       expect(graph.edges.filter((e) => e.type === 'BASED_ON' && ((e.source === v.target && e.target === v.source) || (e.source === v.source && e.target === v.target)))).toEqual([]);
     }
-    for (const n of graph.nodes.filter((n) => n.props.sizes)) {
+    for (const n of graph.nodes.filter((n) => n.props.parameters)) {
       expect(q.targets(n, 'BASED_ON').filter((t) => t.id === n.id)).toEqual([]);
     }
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { columnRole, normaliseHeader } from '../../ingest/extract/columns.js';
+import { normaliseLabel } from '../../ingest/lexicon/label.js';
+import { LEXICON } from '../../ingest/lexicon/lexicon.js';
 import { parseMarkdown } from '../../ingest/parse/markdown.js';
 import { documentTitle, sectionBlocks } from '../../ingest/parse/sections.js';
 import { CORPUS, corpusLine } from './support/markdown.js';
@@ -32,8 +33,8 @@ describe('column headers', () => {
   it('recognises a header with a non-breaking space (open-source-chatgpt-list-early.md:32)', () => {
     const header = corpusLine('open-source-chatgpt-list-early.md', 32);
     expect(header).toContain('base\u00a0model');
-    expect(normaliseHeader('base\u00a0model')).toBe('base model');
-    expect(columnRole('base\u00a0model')?.role).toBe('base');
+    expect(normaliseLabel('base\u00a0model')).toBe('base model');
+    expect(LEXICON.headerRole('base\u00a0model')?.value.role).toBe('base');
   });
 
   it.each([
@@ -46,7 +47,7 @@ describe('column headers', () => {
     ['benchmark', 'benchmark'],
     ['algorithm', 'method'],
   ])('reads "%s" as a %s subject column', (header, subject) => {
-    expect(columnRole(header)).toEqual({ role: 'subject', subject });
+    expect(LEXICON.headerRole(header)?.value).toEqual({ role: 'subject', kind: subject });
   });
 
   it.each([
@@ -56,13 +57,13 @@ describe('column headers', () => {
     ['domain', 'domain'],
     ['language', 'language'],
     ['license', 'license'],
-    ['main feature', 'mainFeature'],
+    ['main feature', 'description'],
     ['multi-modal', 'multiModal'],
   ])('reads "%s"', (header, role) => {
-    expect(columnRole(header)?.role).toBe(role);
+    expect(LEXICON.headerRole(header)?.value.role).toBe(role);
   });
 
   it('does not guess unknown headers', () => {
-    expect(columnRole('collections of open instruction-following llms')).toBeNull();
+    expect(LEXICON.headerRole('collections of open instruction-following llms')).toBeNull();
   });
 });

@@ -20,6 +20,8 @@ function mention(name: string, opts: Partial<Mention> & { label?: NodeLabel; lin
   };
 }
 const none = aliasTable([]);
+/** The same mention, read from another list. */
+const inFile = (source: string, m: Mention): Mention => ({ ...m, id: `${source}:${m.provenance.line}:${m.id}`, provenance: { ...m.provenance, source } });
 const nodeOf = (res: ReturnType<typeof resolve>, m: Mention) => res.entityOf.get(m.id);
 
 describe('identity rules', () => {
@@ -104,13 +106,13 @@ describe('size variants', () => {
     const node = nodeOf(res, family)!;
     expect(nodeOf(res, v7)).toBe(node);
     expect(nodeOf(res, v13)).toBe(node);
-    expect(node.props.sizes).toEqual(['7B', '13B']);
+    expect(node.props.parameters).toEqual([7, 13]);
     expect(node.merges).toContainEqual({ rule: 'size-variant', names: ['LLaMA', 'LLaMA-7B', 'LLaMA-13B'] });
   });
 
   it('a size with an entry of its own joins its family when it is the only size with an entry (GPT-J-6B → GPT-J)', () => {
     const family = mention('GPT-J', { url: 'https://huggingface.co/EleutherAI/gpt-j-6b' });
-    const entry = mention('GPT-J-6B');
+    const entry = inFile('my-llm.md', mention('GPT-J-6B'));
     const base = mention('GPT-J 6B', { role: 'reference' });
     const res = resolve([entry, base, family], none);
     const node = nodeOf(res, family)!;
@@ -118,9 +120,19 @@ describe('size variants', () => {
     expect(nodeOf(res, base)).toBe(node);
     expect(node.name).toBe('GPT-J');
     expect(node.aliases).toEqual(['GPT-J-6B', 'GPT-J 6B']);
-    expect(node.props.sizes).toEqual(['6B']);
+    expect(node.props.parameters).toEqual([6]);
     expect(node.merges).toContainEqual({ rule: 'size-variant', names: ['GPT-J', 'GPT-J-6B', 'GPT-J 6B'] });
     expect(node.variantOf).toBeUndefined();
+  });
+
+  it('a family and one of its sizes with rows of their own in one list stay apart (Karasu, karasu-1.1B)', () => {
+    const family = mention('Karasu');
+    const sized = mention('karasu-1.1B');
+    const elsewhere = inFile('other.md', mention('Karasu-1.1B', { role: 'reference' }));
+    const res = resolve([family, sized, elsewhere], none);
+    expect(nodeOf(res, sized)).not.toBe(nodeOf(res, family));
+    expect(nodeOf(res, sized)!.variantOf).toBe(nodeOf(res, family));
+    expect(nodeOf(res, elsewhere)).toBe(nodeOf(res, sized));
   });
 
   it('two or more sizes with entries of their own stay nodes, VARIANT_OF their family (Falcon-7B, Falcon-40B)', () => {
@@ -156,7 +168,7 @@ describe('size variants', () => {
     const node = nodeOf(res, ref)!;
     expect(node.name).toBe('Baichuan');
     expect(nodeOf(res, entry)).toBe(node);
-    expect(node.props.sizes).toEqual(['7B', '13B']);
+    expect(node.props.parameters).toEqual([7, 13]);
     expect(nodeOf(res, chat)).not.toBe(node);
   });
 
@@ -164,7 +176,7 @@ describe('size variants', () => {
     const qwen = mention('Qwen-7B');
     const res = resolve([qwen], none);
     expect(nodeOf(res, qwen)!.name).toBe('Qwen-7B');
-    expect(nodeOf(res, qwen)!.props.sizes).toBeUndefined();
+    expect(nodeOf(res, qwen)!.props.parameters).toBeUndefined();
   });
 
   it('a size behind another repository is another model (QLoRA’s 33B guanaco)', () => {

@@ -4,7 +4,7 @@ import { loadGraph } from '../../ingest/load/load.js';
 import { nameKey } from '../../ingest/graph/name-key.js';
 import { commonAncestors, steps, walkLineage } from '../../src/lineage/walk.js';
 import { neighbours } from '../../src/queries/edges.js';
-import { modelsPage, type ModelFilterKeys } from '../../src/queries/models.js';
+import { modelsPage } from '../../src/queries/models.js';
 import { nodeByName, nodesByIds } from '../../src/queries/nodes.js';
 import { organizationsPage } from '../../src/queries/organizations.js';
 import { NODE_COUNTS, RELATION_COUNTS, TOP_BASE_MODELS, TOP_CONTRIBUTORS, countsBy, ranked, wholeGraph } from '../../src/queries/overview.js';
@@ -13,6 +13,7 @@ import { relationsPage } from '../../src/queries/relations.js';
 import { luceneQuery, search } from '../../src/queries/search.js';
 import { CypherRunner } from '../../src/queries/runner.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
+import { NO_FILTER as noFilter } from '../support/model-filter.js';
 import { testDriver, testRunner } from '../support/database.js';
 
 let driver: Driver;
@@ -29,10 +30,6 @@ afterAll(async () => {
 });
 
 const names = (nodes: { name: string }[]) => nodes.map((n) => n.name);
-const noFilter: ModelFilterKeys = {
-  contributor: null, basedOn: null, descendsFrom: null, dataset: null, language: null,
-  license: null, domain: null, category: null, nameContains: null,
-};
 
 describe('nodeByName / nodesByIds', () => {
   it('matches names case-, space- and punctuation-insensitively, aliases included', async () => {
@@ -143,6 +140,18 @@ describe('modelsPage', () => {
     const page = await modelsPage(runner, noFilter, 'NAME', 2, 3);
     expect(page.total).toBe(9);
     expect(names(page.nodes)).toEqual(['Chinese-Vicuna', 'Dolly', 'GPT-J']);
+  });
+
+  it('filters by release date (ISO prefixes compare as dates) and by parameter count', async () => {
+    expect(names((await modelsPage(runner, { ...noFilter, releasedAfter: '2023-03' }, 'NAME', 0, 10)).nodes)).toEqual(['Vicuna']);
+    expect(names((await modelsPage(runner, { ...noFilter, releasedBefore: '2023-02' }, 'NAME', 0, 10)).nodes)).toEqual(['GPT-J', 'LLaMA']);
+    expect(names((await modelsPage(runner, { ...noFilter, minParameters: 30 }, 'NAME', 0, 10)).nodes)).toEqual(['LLaMA']);
+    expect(names((await modelsPage(runner, { ...noFilter, maxParameters: 6.5 }, 'NAME', 0, 10)).nodes)).toEqual(['GPT-J']);
+  });
+
+  it('orders by release, newest first, and by size, largest first; models without one last', async () => {
+    expect(names((await modelsPage(runner, noFilter, 'RELEASE_DATE', 0, 3)).nodes)).toEqual(['Vicuna', 'LLaMA', 'GPT-J']);
+    expect(names((await modelsPage(runner, noFilter, 'PARAMETERS', 0, 4)).nodes)).toEqual(['LLaMA', 'LLaMA-13B', 'Vicuna', 'GPT-J']);
   });
 
   it('orders by number of direct descendants', async () => {

@@ -1,4 +1,4 @@
-import type { EdgeType, Graph, GraphEdge, GraphNode, NodeLabel } from '../../ingest/graph/types.js';
+import type { Derivation, EdgeType, Graph, GraphEdge, GraphNode, NodeLabel } from '../../ingest/graph/types.js';
 
 /**
  * A small hand-made graph with known answers, for testing the load step and each named query
@@ -16,8 +16,9 @@ function node(label: NodeLabel, key: string, name: string, aliases: string[] = [
   };
 }
 
-function edge(type: EdgeType, source: string, target: string, derivedFrom: GraphEdge['derivedFrom'] = 'table'): GraphEdge {
+function edge(type: EdgeType, source: string, target: string, derivedFrom: GraphEdge['derivedFrom'] = 'table', derivation?: Derivation): GraphEdge {
   return {
+    ...(derivation ? { derivation } : {}),
     id: `${type}:${source}->${target}`,
     type,
     source,
@@ -29,15 +30,20 @@ function edge(type: EdgeType, source: string, target: string, derivedFrom: Graph
   };
 }
 
+/** How a BASED_ON edge's source was made, as the ingest gives it: kinds, methods, and the words with their place. */
+function derivation(kinds: string[], methods: string[], evidence: [kind: string, words: string, line: number, from: Derivation['evidence'][number]['from']][]): Derivation {
+  return { kinds, methods, evidence: evidence.map(([kind, words, line, from]) => ({ kind, words, source: 'fixture.md', line, from })) };
+}
+
 export function fixtureGraph(): Graph {
   const nodes = [
-    node('Model', 'llama', 'LLaMA', ['Llama', 'LLaMA2'], { url: 'https://github.com/facebookresearch/llama' }, 10),
-    node('Model', 'llama13b', 'LLaMA-13B', [], {}, 11),
-    node('Model', 'vicuna', 'Vicuna', [], { mainFeature: 'Impressing GPT-4 with 90% ChatGPT Quality.' }, 12),
+    node('Model', 'llama', 'LLaMA', ['Llama', 'LLaMA2'], { url: 'https://github.com/facebookresearch/llama', releaseDate: '2023-02', parameters: [7, 13, 33, 65], contextLength: [2048] }, 10),
+    node('Model', 'llama13b', 'LLaMA-13B', [], { parameters: [13] }, 11),
+    node('Model', 'vicuna', 'Vicuna', [], { mainFeature: 'Impressing GPT-4 with 90% ChatGPT Quality.', releaseDate: '2023-03-30', parameters: [7, 13] }, 12),
     node('Model', 'chinesevicuna', 'Chinese-Vicuna', [], {}, 13),
     node('Model', 'wizardvicunalm', 'WizardVicunaLM', [], {}, 14),
     node('Model', 'alpaca', 'Alpaca', [], {}, 15),
-    node('Model', 'gptj', 'GPT-J', [], {}, 16),
+    node('Model', 'gptj', 'GPT-J', [], { releaseDate: '2021', parameters: [6], publisher: 'EleutherAI', architecture: ['GPT-J'] }, 16),
     node('Model', 'dolly', 'Dolly', [], {}, 17),
     node('Model', 'chatllama@nebuly', 'ChatLLaMA', [], {}, 18),
     node('Organization', 'meta', 'Meta', ['Facebook'], { kind: 'institution' }),
@@ -50,11 +56,13 @@ export function fixtureGraph(): Graph {
   ];
   const edges = [
     edge('VARIANT_OF', 'model:llama13b', 'model:llama'),
-    edge('BASED_ON', 'model:vicuna', 'model:llama13b'),
-    edge('BASED_ON', 'model:chinesevicuna', 'model:llama'),
-    edge('BASED_ON', 'model:wizardvicunalm', 'model:vicuna'),
-    edge('BASED_ON', 'model:alpaca', 'model:llama'),
-    edge('BASED_ON', 'model:dolly', 'model:gptj', 'text'),
+    edge('BASED_ON', 'model:vicuna', 'model:llama13b', 'table', derivation(['FINETUNE'], [], [['FINETUNE', 'fine-tuned', 12, 'column']])),
+    edge('BASED_ON', 'model:chinesevicuna', 'model:llama', 'table', derivation(['ADAPTER'], ['LoRA'], [['ADAPTER', 'LoRA', 13, 'text']])),
+    edge('BASED_ON', 'model:wizardvicunalm', 'model:vicuna', 'table', derivation(['FINETUNE', 'ALIGNMENT'], ['DPO'], [
+      ['FINETUNE', 'instruction tuning', 14, 'text'], ['ALIGNMENT', 'DPO', 14, 'text'],
+    ])),
+    edge('BASED_ON', 'model:alpaca', 'model:llama', 'table', derivation(['FINETUNE'], [], [['FINETUNE', 'Instruction-following', 15, 'text']])),
+    edge('BASED_ON', 'model:dolly', 'model:gptj', 'text', derivation(['UNSPECIFIED'], [], [])),
     edge('FROM_CONTRIBUTOR', 'model:llama', 'organization:meta'),
     edge('FROM_CONTRIBUTOR', 'model:vicuna', 'organization:ucberkeley'),
     edge('FROM_CONTRIBUTOR', 'model:vicuna', 'organization:stanford'),

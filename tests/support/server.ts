@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
+import { expect } from 'vitest';
 import { serverConfigFromEnv, type ServerConfig } from '../../src/config/server-config.js';
 import { createApp } from '../../src/http/app.js';
 
@@ -31,4 +32,12 @@ export async function startTestServer(driver: Driver, env: NodeJS.ProcessEnv = {
     },
     stop: () => app.stop(),
   };
+}
+
+/** The data of a query that must succeed: 200 and no errors. */
+export async function dataOf(server: TestServer, query: string, variables?: Record<string, unknown>): Promise<any> {
+  const { status, body } = await server.graphql(query, variables);
+  expect(body.errors).toBeUndefined();
+  expect(status).toBe(200);
+  return body.data;
 }

@@ -33,8 +33,8 @@ export function appositiveClaims(sink: Sink, sentence: RichText, place: Place): 
 
   for (const m of text.matchAll(RELATIVE)) {
     const start = (m.index ?? 0) + m[0].length;
-    const stop = /[,;.:!?()]/.exec(text.slice(start));
-    const clause = sliceRich(sentence, start, stop ? start + stop.index : text.length);
+    const stop = /[,;.:!?()]/.exec(text.slice(start, start + 300));
+    const clause = sliceRich(sentence, start, stop ? start + stop.index : Math.min(text.length, start + 300));
     const found = findClaims(clause).filter((c) => DERIVATION.has(c.relation));
     if (!found.length) continue;
     for (const subject of subjects(m[1])) {

@@ -1,6 +1,11 @@
 import { sliceRich } from '../rich-text.js';
 import type { RichText } from '../types.js';
 
+/** What starts the next sentence after a full stop: spaces, then a capital, a link, bold, a digit or CJK. */
+const NEXT_SENTENCE = /^[\s\u00a0]+(?=[A-Z`*\[\d"“(]|[\u3400-\u9fff])/;
+/** A line that starts an enumeration (`- `, `1. `, `(ii) `). */
+const ENUMERATION = /^\s{0,20}(?:[-•]\s|\d+\.\s|\(?[ivx]+\)\s)/;
+
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|al|vs|approx|abbr|No|Fig)|\b[A-Z])\.$/;
 
@@ -12,19 +17,20 @@ const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|al|vs|approx|abbr|No|Fig)|\b[A-Z])\.
 export function splitSentences(rich: RichText): RichText[] {
   const text = rich.text;
   const cuts: number[] = [0];
+  // Every test looks a bounded way ahead or behind, so a long text is split in linear time.
+  let lastSolid = -1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (/[.!?。！？]/.test(ch)) {
-      const rest = text.slice(i + 1);
-      const m = /^[\s\u00a0]+(?=[A-Z`*\[\d"“(]|[\u3400-\u9fff])/.exec(rest);
-      if (/[。！？]/.test(ch) || (m && !ABBREVIATION.test(text.slice(Math.max(0, i - 8), i + 1)))) {
+      const ahead = text.slice(i + 1, i + 41);
+      if (/[。！？]/.test(ch) || (NEXT_SENTENCE.test(ahead) && !ABBREVIATION.test(text.slice(Math.max(0, i - 8), i + 1)))) {
         cuts.push(i + 1);
       }
     } else if (ch === '\n') {
-      const before = text.slice(0, i).trimEnd();
-      const after = text.slice(i + 1);
-      if (/[.!?:。]$/.test(before) || /^\s*(?:[-•]\s|\d+\.\s|\(?[ivx]+\)\s)/.test(after)) cuts.push(i + 1);
+      const before = lastSolid >= 0 ? text[lastSolid] : '';
+      if (/[.!?:。]/.test(before) || ENUMERATION.test(text.slice(i + 1, i + 41))) cuts.push(i + 1);
     }
+    if (!/\s/.test(ch)) lastSolid = i;
   }
   cuts.push(text.length);
   const out: RichText[] = [];
@@ -36,14 +42,4 @@ export function splitSentences(rich: RichText): RichText[] {
     if (trimmed.text) out.push({ ...trimmed, text: trimmed.text.replace(/\n/g, ' ') });
   }
   return out;
-}
-
-/** Paren depth at each offset of a sentence (targets inside a parenthetical describe something else). */
-export function parenDepthAt(text: string, offset: number): number {
-  let depth = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '(' || text[i] === '（') depth++;
-    else if ((text[i] === ')' || text[i] === '）') && depth > 0) depth--;
-  }
-  return depth;
 }

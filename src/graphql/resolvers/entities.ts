@@ -1,6 +1,7 @@
 import type { EdgeRecord, NodeRecord } from '../../records/node-record.js';
 import { steps, walkLineage } from '../../lineage/walk.js';
 import type { Context } from '../context.js';
+import { derivationFields } from './derivation.js';
 import { depthArgument } from './lookup.js';
 import { mainFeature, nodeFields, related, relatedNames, url } from './node-fields.js';
 import { firstSeen, lastSeen } from './seen.js';
@@ -11,22 +12,31 @@ async function lineageSteps(n: NodeRecord, maxDepth: number, ctx: Context, direc
   return steps(walk).map((s) => ({ model: ctx.loadersOf(n.view).prime(s.node), depth: s.depth }));
 }
 
+/** A stored list of numbers (Neo4j floats or integers), as plain numbers. */
+function numbers(value: unknown): number[] {
+  return Array.isArray(value) ? value.map((v) => Number(v)).filter((v) => Number.isFinite(v)) : [];
+}
+
 export const Model = {
   ...nodeFields,
   url,
   mainFeature,
   contributors: related('FROM_CONTRIBUTOR', 'OUTGOING', 'Organization'),
-  basedOn: related('BASED_ON', 'OUTGOING', 'Model'),
-  derivatives: related('BASED_ON', 'INCOMING', 'Model'),
+  ...derivationFields,
   variantOf: related('VARIANT_OF', 'OUTGOING', 'Model'),
   variants: related('VARIANT_OF', 'INCOMING', 'Model'),
   datasets: related('TRAINED_WITH', 'OUTGOING', 'Dataset'),
   methods: related('USES_METHOD', 'OUTGOING', 'Method'),
   papers: related('DESCRIBED_IN', 'OUTGOING', 'Paper'),
-  languages: relatedNames('HAS_LANGUAGE'),
-  licenses: relatedNames('HAS_LICENSE'),
-  domains: relatedNames('IN_DOMAIN'),
+  languages: related('HAS_LANGUAGE', 'OUTGOING'),
+  licenses: related('HAS_LICENSE', 'OUTGOING'),
+  domains: related('IN_DOMAIN', 'OUTGOING'),
   categories: relatedNames('IN_CATEGORY'),
+  releaseDate: (n: NodeRecord) => (typeof n.props.releaseDate === 'string' ? n.props.releaseDate : null),
+  parameters: (n: NodeRecord) => numbers(n.props.parameters),
+  contextLength: (n: NodeRecord) => numbers(n.props.contextLength).map(Math.round),
+  publisher: (n: NodeRecord) => (typeof n.props.publisher === 'string' ? n.props.publisher : null),
+  architecture: (n: NodeRecord) => (Array.isArray(n.props.architecture) ? n.props.architecture.map(String) : []),
   ancestors: (n: NodeRecord, args: { maxDepth: number }, ctx: Context) =>
     lineageSteps(n, args.maxDepth, ctx, 'ANCESTORS'),
   descendants: (n: NodeRecord, args: { maxDepth: number }, ctx: Context) =>

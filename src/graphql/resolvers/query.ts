@@ -1,5 +1,7 @@
 import { nameKey } from '../../../ingest/graph/name-key.js';
 import { exportGraph, type ExportFormat } from '../../export/export-graph.js';
+import type { Orientation } from '../../export/subgraph.js';
+import type { ExportTable } from '../../export/tables.js';
 import { LINEAGE_TYPES, attachNeighbours, commonAncestors, walkLineage, type Direction } from '../../lineage/walk.js';
 import { modelsPage, type ModelFilterKeys, type ModelOrder } from '../../queries/models.js';
 import { organizationsPage } from '../../queries/organizations.js';
@@ -7,8 +9,10 @@ import { NODE_COUNTS, RELATION_COUNTS, TOP_BASE_MODELS, TOP_CONTRIBUTORS, counts
 import { shortestPath } from '../../queries/path.js';
 import { relationsPage } from '../../queries/relations.js';
 import { search } from '../../queries/search.js';
+import { derivationCounts } from '../../queries/derivations.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
+import { searchText } from '../limits/search-text.js';
 import { historyQueries, viewAt } from './history.js';
 import { depthArgument, findByName, pageSize, requireByName, requireText } from './lookup.js';
 import { connection, graphEdge, graphNode, offsetAfter } from './views.js';
@@ -37,7 +41,23 @@ function filterKeys(filter: Args | null | undefined): ModelFilterKeys {
     domain: key('domain'),
     category: key('category'),
     nameContains: key('nameContains'),
+    releasedAfter: isoDate(filter, 'releasedAfter'),
+    releasedBefore: isoDate(filter, 'releasedBefore'),
+    minParameters: typeof filter?.minParameters === 'number' ? filter.minParameters : null,
+    maxParameters: typeof filter?.maxParameters === 'number' ? filter.maxParameters : null,
+    derivation: filter?.derivation?.length ? filter.derivation : null,
   };
+}
+
+/** `2023`, `2023-06`, `2023-06-15`: the forms release dates are stored in, so they compare as text. */
+function isoDate(filter: Args | null | undefined, field: string): string | null {
+  const value = filter?.[field];
+  if (value === null || value === undefined) return null;
+  const text = String(value).trim();
+  if (!/^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(text)) {
+    throw badInput(`${field} must be an ISO date, year-month or year (e.g. 2023-06-15, 2023-06, 2023), not ${JSON.stringify(value)}.`, `filter.${field}`);
+  }
+  return text;
 }
 
 export const Query = {
@@ -49,7 +69,7 @@ export const Query = {
   node: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.node.load(id),
 
   search: async (_: unknown, args: Args, ctx: Context) => {
-    const text = requireText(args.query, 'query');
+    const text = searchText(args.query);
     const first = pageSize(ctx, args.first);
     const labels = args.kinds?.length ? args.kinds.map(label) : null;
     const hits = await search(ctx.runner, text, nameKey(text), labels, first);
@@ -83,7 +103,8 @@ export const Query = {
     const loaders = ctx.loadersOf(view);
     const root = await requireByName(ctx, args.name, null, 'model', view);
     const types = args.types?.length ? args.types : LINEAGE_TYPES;
-    const walk = await walkLineage(ctx.runner, root, args.direction as Direction, maxDepth, types);
+    const kinds = args.kinds?.length ? args.kinds : null;
+    const walk = await walkLineage(ctx.runner, root, args.direction as Direction, maxDepth, types, kinds);
     const attached = args.attach?.length ? await attachNeighbours(ctx.runner, walk, args.attach) : [];
     const nodes = [...walk.reached.values()]
       .sort((a, b) => a.depth - b.depth || a.node.name.localeCompare(b.node.name))
@@ -140,6 +161,8 @@ export const Query = {
       root,
       direction: args.direction as Direction,
       maxDepth,
+      orientation: args.orientation as Orientation,
+      table: args.table as ExportTable,
     });
   },
 };
@@ -154,6 +177,7 @@ export const Overview = {
       model: ctx.loaders.prime(r.node),
       descendants: r.value,
     })),
+  derivationCounts: (_: unknown, _args: Args, ctx: Context) => derivationCounts(ctx.runner),
   topContributors: async (_: unknown, args: Args, ctx: Context) =>
     (await ranked(ctx.runner, TOP_CONTRIBUTORS, pageSize(ctx, args.first))).map((r) => ({
       organization: ctx.loaders.prime(r.node),

@@ -32,6 +32,7 @@ export function graphEdge(edge: EdgeRecord) {
     target: edge.target,
     derivedFrom: edge.derivedFrom.toUpperCase(),
     sources: edge.provenance.map(source),
+    derivation: edge.derivation,
   };
 }
 
@@ -42,7 +43,9 @@ export function cursorAt(offset: number): string {
 
 export function offsetAfter(cursor: string | null | undefined): number | null {
   if (cursor === null || cursor === undefined) return 0;
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  // A cursor is short; anything longer, or an offset past what Neo4j can skip, is not one of ours.
+  if (cursor.length > 64) return null;
+  const match = /^offset:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
   return match ? Number(match[1]) + 1 : null;
 }
 

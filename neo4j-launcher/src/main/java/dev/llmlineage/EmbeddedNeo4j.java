@@ -12,6 +12,8 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.event.DatabaseEventContext;
+import org.neo4j.graphdb.event.DatabaseEventListenerInternal;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -25,6 +27,11 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * If the database cannot start it prints {@code FAILED <reason>} on stderr and exits with 1. It
  * shuts the database down cleanly on SIGTERM/SIGINT or when stdin closes (so an orphaned launcher
  * never outlives the npm script that started it). Neo4j's own logs go to {@code <dataDir>/logs}.
+ *
+ * <p>A database that panics (say a write failed on a full disk) refuses every transaction until
+ * it is restarted, so the launcher prints {@code PANIC <database>} (and {@code DISK_FULL
+ * <database>} when Neo4j says it ran out of space) on stderr and halts with exit code 3; the
+ * Node supervisor restarts it, and recovery replays the transaction log.
  */
 public final class EmbeddedNeo4j {
   public static void main(String[] args) throws Exception {
@@ -63,6 +70,8 @@ public final class EmbeddedNeo4j {
       return;
     }
 
+    service.registerDatabaseEventListener(new PanicListener());
+
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -90,5 +99,34 @@ public final class EmbeddedNeo4j {
       System.exit(0);
     }
     stopped.await();
+  }
+
+  /** Reports a panic or a full disk on stderr; a panic halts the JVM (a clean shutdown may hang on a broken store). */
+  private static final class PanicListener implements DatabaseEventListenerInternal {
+    @Override
+    public void databasePanic(DatabaseEventContext context) {
+      System.err.println("PANIC " + context.getDatabaseName());
+      System.err.flush();
+      System.out.flush();
+      Runtime.getRuntime().halt(3);
+    }
+
+    @Override
+    public void databaseOutOfDiskSpace(DatabaseEventContext context) {
+      System.err.println("DISK_FULL " + context.getDatabaseName());
+      System.err.flush();
+    }
+
+    @Override
+    public void databaseStart(DatabaseEventContext context) {}
+
+    @Override
+    public void databaseShutdown(DatabaseEventContext context) {}
+
+    @Override
+    public void databaseCreate(DatabaseEventContext context) {}
+
+    @Override
+    public void databaseDrop(DatabaseEventContext context) {}
   }
 }
