@@ -26,7 +26,7 @@ export const DESCENDANT_KINDS: NamedQuery = {
   cypher: `UNWIND $ids AS id
 MATCH (root:Entity {id: id}) WHERE ${visible('root')}
 CALL (root) {
-  MATCH (root) (()<-[q:BASED_ON|VARIANT_OF]-() WHERE ${visible('q')}){1,10} (d:Model)
+  MATCH (root)<-[qs:BASED_ON|VARIANT_OF*1..10]-(d:Model) WHERE all(q IN qs WHERE ${visible('q')})
   WITH DISTINCT d
   RETURN collect(d) AS family
 }

@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { CURRENT, viewKey, type View } from './view.js';
+import { CURRENT, END_OF_TIME, viewKey, type View } from './view.js';
 import { DatabaseTimeoutError, DatabaseUnavailableError, classifyDatabaseError } from '../neo4j/failures.js';
 import type { DatabaseHealth } from '../neo4j/health.js';
 
@@ -39,7 +39,7 @@ const CLIENT_GRACE_MS = 2_000;
  * Runs the API's read queries. One per request, so it also counts the queries a request
  * causes (the DataLoader test relies on it), and pins the generation each view reads: the
  * first query of a request finds it, the others reuse it, so one answer never mixes two loads.
- * Every query gets `$g` (the view's generation) and `$asOf` as parameters.
+ * Every query gets `$g` (the view's generation), `$asOf` and `$seenBy` (view.ts) as parameters.
  * Every read has a client-side deadline too, and its failures come out as
  * DatabaseUnavailableError or DatabaseTimeoutError (src/neo4j/failures.ts).
  */
@@ -61,7 +61,7 @@ export class CypherRunner {
     const g = await this.generation(view);
     this.count += 1;
     this.executed.push(query.name);
-    return this.run(query, { ...params, g: neo4j.int(g), asOf: view.asOf });
+    return this.run(query, { ...params, g: neo4j.int(g), asOf: view.asOf, seenBy: view.asOf ?? END_OF_TIME });
   }
 
   /** The generation a view reads, found once per runner (request). */

@@ -18,12 +18,17 @@ export function viewKey(view: View): string {
   return view.generation !== null ? `g${view.generation}` : view.asOf ? `t${view.asOf}` : 'current';
 }
 
+/** Later than any date a list states: what `$seenBy` is when the view has no `asOf`. */
+export const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
 /**
  * The Cypher condition that a node or relationship version `v` is part of the view: every read
  * query applies it to each node it starts from and each relationship it follows (a relationship
  * version only ever joins node versions that hold for all of its interval, so the nodes it
- * reaches need no condition of their own). `$g` and `$asOf` are supplied by the runner.
+ * reaches need no condition of their own). `$g` and `$seenBy` (the view's `asOf`, else
+ * END_OF_TIME; every version has a `seenFrom`) are supplied by the runner. A plain comparison,
+ * not `$asOf IS NULL OR …`: each such disjunction made Neo4j plan the models filter a second longer.
  */
 export function visible(v: string): string {
-  return `(${v}.gFrom <= $g AND $g < ${v}.gTo AND ($asOf IS NULL OR ${v}.seenFrom <= $asOf))`;
+  return `(${v}.gFrom <= $g AND $g < ${v}.gTo AND ${v}.seenFrom <= $seenBy)`;
 }
