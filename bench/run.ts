@@ -5,7 +5,9 @@
  *  2. loadGraph of that graph into Neo4j: the first load into an empty database, then re-runs
  *     of the same graph (which change nothing);
  *  3. latency of representative GraphQL operations through the real HTTP server on 127.0.0.1
- *     (median / p95 of BENCH_RUNS requests each, after a few warm-up requests).
+ *     (median / p95 of BENCH_RUNS requests each, after a few warm-up requests);
+ *  4. ingest of synthetic lists at 1k, 10k and 100k rows against a hand-written floor
+ *     (bench/ingest.ts; `npm run bench -- ingest` runs only these, BENCH_INGEST_SIZES narrows them).
  *
  * Neo4j: with NEO4J_URI set, that database is used and ITS GRAPH IS REPLACED by the corpus (as
  * `npm run ingest` would). Otherwise a fresh embedded Neo4j runs on a temporary data folder,
@@ -26,6 +28,7 @@ import { createApp } from '../src/http/app.js';
 import { createDriver, waitForNeo4j } from '../src/neo4j/driver.js';
 import { provideNeo4j } from '../src/neo4j/provide.js';
 import { settingsFromEnv } from '../src/neo4j/settings.js';
+import { ingestBench } from './ingest.js';
 import { loadFigures } from './load.js';
 
 const CORPUS = 'data/corpus';
@@ -205,7 +208,14 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+async function all(): Promise<void> {
+  if (process.argv[2] !== 'ingest') await main();
+  if (process.exitCode) return;
+  log('ingest of synthetic lists (bench/ingest.ts)');
+  console.log(`\n${await ingestBench()}`);
+}
+
+all().catch((e) => {
   console.error(e instanceof Error ? (e.stack ?? e.message) : e);
   process.exitCode = 1;
 });

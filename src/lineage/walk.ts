@@ -39,7 +39,7 @@ async function walkOneWay(
   const seen = new Set<string>([root.id]);
   let frontier = [root.id];
   for (let depth = 1; depth <= maxDepth + 1 && frontier.length; depth += 1) {
-    const hops = await neighbours(runner, frontier, way, types);
+    const hops = await neighbours(runner, frontier, way, types, root.view);
     const next: string[] = [];
     for (const hop of hops) {
       if (!passesKinds(hop.edge, kinds)) continue;
@@ -84,7 +84,8 @@ export async function walkLineage(
  * datasets…) in one query; their edges join the walk and the new nodes are returned, by name.
  */
 export async function attachNeighbours(runner: CypherRunner, walk: Walk, types: readonly string[]): Promise<NodeRecord[]> {
-  const hops = await neighbours(runner, [...walk.reached.keys()], 'BOTH', types);
+  const root = [...walk.reached.values()].find((r) => r.depth === 0)!.node;
+  const hops = await neighbours(runner, [...walk.reached.keys()], 'BOTH', types, root.view);
   const added = new Map<string, NodeRecord>();
   for (const hop of hops) {
     walk.edges.set(hop.edge.id, hop.edge);

@@ -1,4 +1,6 @@
 import type { Derivation, NodeLabel, Provenance } from '../../ingest/graph/types.js';
+import { parseSeen, type SeenEntry } from '../../ingest/load/seen.js';
+import { CURRENT, type View } from '../queries/view.js';
 import { toDerivation } from './derivation.js';
 
 /** A node as the API sees it, read back from the properties the load step wrote. */
@@ -11,6 +13,12 @@ export interface NodeRecord {
   provenance: Provenance[];
   /** Every other stored property (url, arxivId, kind, mainFeature, ...). */
   props: Record<string, unknown>;
+  /** When each source first and last stated it (ingest/load/seen.ts). */
+  seen: SeenEntry[];
+  /** Repository keys of its links (what keeps its id across renames). */
+  repositories: string[];
+  /** The graph it was read from: its relations are read from the same one. */
+  view: View;
 }
 
 /** An edge as the API sees it. */
@@ -21,17 +29,23 @@ export interface EdgeRecord {
   target: string;
   derivedFrom: Provenance['derivedFrom'];
   provenance: Provenance[];
+  seen: SeenEntry[];
+  view: View;
   /** BASED_ON only: how the source was made from the target; null for other types. */
   derivation: Derivation | null;
 }
 
-const CORE = new Set(['id', 'label', 'name', 'aliases', 'nameKeys', 'aliasText', 'mentions', 'provenance', 'merges']);
+/** Stored properties that are not facts of the node: how the store keeps it (versions, digests, identity). */
+const CORE = new Set([
+  'id', 'label', 'name', 'aliases', 'nameKeys', 'aliasText', 'mentions', 'provenance', 'merges',
+  'gFrom', 'gTo', 'hash', 'seen', 'seenFrom', 'sources', 'repos',
+]);
 
 function parseProvenance(value: unknown): Provenance[] {
   return Array.isArray(value) ? value.map((entry) => JSON.parse(String(entry)) as Provenance) : [];
 }
 
-export function toNodeRecord(map: Record<string, unknown>): NodeRecord {
+export function toNodeRecord(map: Record<string, unknown>, view: View = CURRENT): NodeRecord {
   const props: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(map)) if (!CORE.has(key)) props[key] = value;
   return {
@@ -42,11 +56,14 @@ export function toNodeRecord(map: Record<string, unknown>): NodeRecord {
     mentions: Number(map.mentions ?? 0),
     provenance: parseProvenance(map.provenance),
     props,
+    seen: parseSeen(map.seen as string[] | undefined),
+    repositories: (map.repos as string[] | undefined) ?? [],
+    view,
   };
 }
 
-/** Input: `{id, type, source, target, derivedFrom, provenance, derivation…}` as the queries return edges. */
-export function toEdgeRecord(map: Record<string, unknown>): EdgeRecord {
+/** Input: `{id, type, source, target, derivedFrom, provenance, seen, derivation…}` as the queries return edges. */
+export function toEdgeRecord(map: Record<string, unknown>, view: View = CURRENT): EdgeRecord {
   return {
     id: String(map.id),
     type: String(map.type),
@@ -54,6 +71,8 @@ export function toEdgeRecord(map: Record<string, unknown>): EdgeRecord {
     target: String(map.target),
     derivedFrom: (map.derivedFrom as Provenance['derivedFrom']) ?? 'table',
     provenance: parseProvenance(map.provenance),
+    seen: parseSeen(map.seen as string[] | undefined),
+    view,
     derivation: toDerivation(String(map.type), map),
   };
 }

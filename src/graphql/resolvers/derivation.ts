@@ -17,7 +17,7 @@ const kindsOf = (args: KindsArgs | undefined) => (args?.kinds?.length ? args.kin
 /** The BASED_ON hops of a model one way, to models, with their relation, filtered by kinds. */
 async function links(n: NodeRecord, way: Way, kinds: readonly string[] | null, ctx: Context) {
   const byModel = new Map<string, { model: NodeRecord; derivation: Derivation | null; relation: EdgeRecord }>();
-  for (const hop of await ctx.loaders.hops(n.id, way, ['BASED_ON'])) {
+  for (const hop of await ctx.loadersOf(n.view).hops(n.id, way, ['BASED_ON'])) {
     if (hop.node.label !== 'Model' || !passesKinds(hop.edge, kinds) || byModel.has(hop.node.id)) continue;
     byModel.set(hop.node.id, { model: hop.node, derivation: hop.edge.derivation, relation: hop.edge });
   }
@@ -44,7 +44,7 @@ export const derivationFields = {
     }
     return byCount([...counts].map(([kind, count]) => ({ kind, count })));
   },
-  descendantKinds: (n: NodeRecord, _args: unknown, ctx: Context) => ctx.loaders.descendantKinds(n.id),
+  descendantKinds: (n: NodeRecord, _args: unknown, ctx: Context) => ctx.loadersOf(n.view).descendantKinds(n.id),
 };
 
 /** The evidence's place spelt as the GraphQL enum `EvidenceFrom`. */

@@ -4,11 +4,12 @@ import type { Context } from '../context.js';
 import { derivationFields } from './derivation.js';
 import { depthArgument } from './lookup.js';
 import { mainFeature, nodeFields, related, relatedNames, url } from './node-fields.js';
+import { firstSeen, lastSeen } from './seen.js';
 import { source } from './views.js';
 
 async function lineageSteps(n: NodeRecord, maxDepth: number, ctx: Context, direction: 'ANCESTORS' | 'DESCENDANTS') {
   const walk = await walkLineage(ctx.runner, n, direction, depthArgument(ctx, maxDepth));
-  return steps(walk).map((s) => ({ model: ctx.loaders.prime(s.node), depth: s.depth }));
+  return steps(walk).map((s) => ({ model: ctx.loadersOf(n.view).prime(s.node), depth: s.depth }));
 }
 
 /** A stored list of numbers (Neo4j floats or integers), as plain numbers. */
@@ -41,8 +42,9 @@ export const Model = {
   descendants: (n: NodeRecord, args: { maxDepth: number }, ctx: Context) =>
     lineageSteps(n, args.maxDepth, ctx, 'DESCENDANTS'),
   siblings: async (n: NodeRecord, _args: unknown, ctx: Context) => {
-    const bases = await ctx.loaders.related(n.id, 'OUTGOING', 'BASED_ON');
-    const children = await Promise.all(bases.map((b) => ctx.loaders.related(b.id, 'INCOMING', 'BASED_ON', 'Model')));
+    const loaders = ctx.loadersOf(n.view);
+    const bases = await loaders.related(n.id, 'OUTGOING', 'BASED_ON');
+    const children = await Promise.all(bases.map((b) => loaders.related(b.id, 'INCOMING', 'BASED_ON', 'Model')));
     const unique = new Map(children.flat().filter((c) => c.id !== n.id).map((c) => [c.id, c]));
     return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
   },
@@ -84,6 +86,8 @@ export const Node = {
 export const Relation = {
   derivedFrom: (e: { derivedFrom: string }) => e.derivedFrom.toUpperCase(),
   sources: (e: EdgeRecord) => e.provenance.map(source),
-  source: (e: { source: string }, _args: unknown, ctx: Context) => ctx.loaders.node.load(e.source),
-  target: (e: { target: string }, _args: unknown, ctx: Context) => ctx.loaders.node.load(e.target),
+  firstSeen,
+  lastSeen,
+  source: (e: EdgeRecord, _args: unknown, ctx: Context) => ctx.loadersOf(e.view).node.load(e.source),
+  target: (e: EdgeRecord, _args: unknown, ctx: Context) => ctx.loadersOf(e.view).node.load(e.target),
 };

@@ -13,7 +13,8 @@ import { derivationCounts } from '../../queries/derivations.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { searchText } from '../limits/search-text.js';
-import { depthArgument, findByName, pageSize, requireByName } from './lookup.js';
+import { historyQueries, viewAt } from './history.js';
+import { depthArgument, findByName, pageSize, requireByName, requireText } from './lookup.js';
 import { connection, graphEdge, graphNode, offsetAfter } from './views.js';
 
 type Args = Record<string, any>;
@@ -60,7 +61,7 @@ function isoDate(filter: Args | null | undefined, field: string): string | null 
 }
 
 export const Query = {
-  model: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Model']),
+  model: (_: unknown, { name, asOf }: Args, ctx: Context) => findByName(ctx, name, ['Model'], viewAt(asOf)),
   organization: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Organization']),
   dataset: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Dataset']),
   method: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Method']),
@@ -83,8 +84,9 @@ export const Query = {
   models: async (_: unknown, args: Args, ctx: Context) => {
     const first = pageSize(ctx, args.first);
     const skip = skipFor(args.after);
-    const page = await modelsPage(ctx.runner, filterKeys(args.filter), args.orderBy as ModelOrder, skip, first);
-    return connection(page.nodes.map((n) => ctx.loaders.prime(n)), page.total, skip);
+    const view = viewAt(args.asOf);
+    const page = await modelsPage(ctx.runner, filterKeys(args.filter), args.orderBy as ModelOrder, skip, first, view);
+    return connection(page.nodes.map((n) => ctx.loadersOf(view).prime(n)), page.total, skip);
   },
 
   organizations: async (_: unknown, args: Args, ctx: Context) => {
@@ -97,15 +99,17 @@ export const Query = {
 
   lineage: async (_: unknown, args: Args, ctx: Context) => {
     const maxDepth = depthArgument(ctx, args.maxDepth);
-    const root = await requireByName(ctx, args.name, null, 'model');
+    const view = viewAt(args.asOf);
+    const loaders = ctx.loadersOf(view);
+    const root = await requireByName(ctx, args.name, null, 'model', view);
     const types = args.types?.length ? args.types : LINEAGE_TYPES;
     const kinds = args.kinds?.length ? args.kinds : null;
     const walk = await walkLineage(ctx.runner, root, args.direction as Direction, maxDepth, types, kinds);
     const attached = args.attach?.length ? await attachNeighbours(ctx.runner, walk, args.attach) : [];
     const nodes = [...walk.reached.values()]
       .sort((a, b) => a.depth - b.depth || a.node.name.localeCompare(b.node.name))
-      .map((r) => graphNode(ctx.loaders.prime(r.node), r.depth))
-      .concat(attached.map((n) => graphNode(ctx.loaders.prime(n), null)));
+      .map((r) => graphNode(loaders.prime(r.node), r.depth))
+      .concat(attached.map((n) => graphNode(loaders.prime(n), null)));
     return {
       root: graphNode(root, 0),
       nodes,
@@ -147,6 +151,7 @@ export const Query = {
   },
 
   overview: () => ({}),
+  ...historyQueries,
 
   export: async (_: unknown, args: Args, ctx: Context) => {
     const maxDepth = depthArgument(ctx, args.maxDepth);
