@@ -25,8 +25,13 @@ function first(value: string): number {
   return n;
 }
 
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))?$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('a date such as 2023-06-01 or 2023-06-01T12:00:00Z');
+  return value.length === 10 ? `${value}T00:00:00Z` : value;
+}
+
 const program = new Command('llm-lineage')
-  .description('Ask the llm-lineage server about large language models: lineage, search, paths, exports.')
+  .description('Ask the llm-lineage server about large language models: lineage, search, paths, exports, changes.')
   .option('--url <url>', 'the server (default: $LLM_LINEAGE_URL or http://localhost:4000)')
   .showHelpAfterError()
   .configureOutput({ outputError: (text, write) => write(text) });
@@ -159,8 +164,56 @@ program
     } else print(content);
   });
 
-// `changes` (what a list changed since a date) comes with the ingest history (issue 9): a
-// command here over the GraphQL field that issue adds, taking --since, --json and --csv.
+interface Changes {
+  source: string;
+  from: { date: string; commit: string | null } | null;
+  to: { date: string; commit: string | null } | null;
+  added: { id: string; name: string; kind: string }[];
+  removed: { id: string; name: string; kind: string }[];
+  renamed: { from: string; to: string; repository: string | null; node: { id: string } }[];
+  changed: { node: { id: string; name: string }; type: string; added: { name: string }[]; removed: { name: string }[] }[];
+}
+
+outputs(
+  program
+    .command('changes')
+    .argument('<source>', 'a list file, as the server names it (see: query sources)')
+    .description('what a list changed between two of its versions: added, removed, renamed, new facts')
+    .option('--since <date>', 'compare from the version current at this date (ISO 8601); from the first when omitted', isoDate)
+    .option('--until <date>', 'compare to the version current at this date; to the current one when omitted', isoDate)
+    .option('--kind <kind...>', 'only nodes of these kinds, e.g. model dataset'),
+).action(async (source: string, opts: Output & { since?: string; until?: string; kind?: string[] }) => {
+  const data = await graphql<{ changes: Changes }>(
+    url(),
+    `query Changes($source: String!, $since: DateTime, $until: DateTime, $kinds: [Kind!]) {
+      changes(source: $source, since: $since, until: $until) {
+        source from { date commit } to { date commit }
+        added(kinds: $kinds) { id name kind } removed(kinds: $kinds) { id name kind }
+        renamed { from to repository node { id } }
+        changed { node { id name } type added { name } removed { name } }
+      }
+    }`,
+    { source, since: opts.since ?? null, until: opts.until ?? null, kinds: opts.kind?.map((k) => k.toUpperCase()) ?? null },
+  );
+  const c = data.changes;
+  if (opts.json) return print(JSON.stringify(c, null, 2));
+  const rows = [
+    ...c.added.map((n) => ({ change: 'added', kind: n.kind, name: n.name, detail: '', id: n.id })),
+    ...c.removed.map((n) => ({ change: 'removed', kind: n.kind, name: n.name, detail: '', id: n.id })),
+    ...c.renamed.map((r) => ({ change: 'renamed', kind: '', name: r.to, detail: `was ${r.from}`, id: r.node.id })),
+    ...c.changed.map((f) => ({
+      change: 'changed',
+      kind: f.type,
+      name: f.node.name,
+      detail: [...f.added.map((n) => `+${n.name}`), ...f.removed.map((n) => `-${n.name}`)].join(' '),
+      id: f.node.id,
+    })),
+  ];
+  if (opts.csv) return print(csv(rows, ['change', 'kind', 'name', 'detail', 'id']));
+  const version = (v: Changes['from']) => (v ? `${v.date.slice(0, 10)}${v.commit ? ` (${v.commit.slice(0, 10)})` : ''}` : 'nothing');
+  const head = `${c.source}: ${version(c.from)} → ${version(c.to)}`;
+  print(rows.length ? `${head}\n${table(rows, ['change', 'kind', 'name', 'detail'])}` : `${head}\nno changes`);
+});
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,7 @@ import { buildGraph } from '../../ingest/pipeline.js';
 import { MODEL_COLUMNS } from '../../src/export/tables.js';
 import { testDriver } from '../support/database.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { runCli } from '../support/cli.js';
 
 /**
  * The user CLI as a terminal user runs it (`npx llm-lineage …`, the package's bin), against the
@@ -35,28 +35,7 @@ afterAll(async () => {
   await driver?.close();
 });
 
-/** Runs `llm-lineage ARGS` through the bin, with the server's URL unless `url` is given. */
-function lineage(args: string[], { url, stdin }: { url?: string; stdin?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/llm-lineage.mjs', '--url', url ?? server.url, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.stdin.end(stdin ?? '');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', async (code) => {
-      clearTimeout(timer);
-      const name = args.filter((a) => !a.includes('/')).join('_').replace(/[^\w.-]+/g, '-').slice(0, 60);
-      await writeFile(path.join(OUTPUT, `${name}.txt`), `$ llm-lineage ${args.join(' ')}\n${stdout}${stderr}`);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const lineage = (args: string[], opts: { url?: string; stdin?: string } = {}) => runCli(args, { url: opts.url ?? server.url, stdin: opts.stdin, output: OUTPUT });
 
 /** A loopback port nothing listens on (just released by a server of ours). */
 async function unusedPort(): Promise<number> {
