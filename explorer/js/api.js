@@ -103,6 +103,7 @@ export async function nodeDetails(id) {
     `query Details($id: ID!) {
       node(id: $id) {
         id name kind aliases
+        firstSeen { source date commit }
         sources { file line section derivedFrom column text }
         ... on Model { url mainFeature languages { name } licenses { name } }
         ... on Organization { url organizationKind }

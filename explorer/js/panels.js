@@ -373,6 +373,8 @@ export function renderNodeDetails(container, node, view, actions, relatives = nu
     node.aliases?.length ? ['Also called', node.aliases.join(', ')] : null,
     node.url ? ['Link', link(node.url)] : null,
     node.mainFeature ? ['Description', node.mainFeature] : null,
+    // When a list first named it: the commit date of the version read from its history, or the ingest.
+    node.firstSeen ? ['First listed', `${node.firstSeen.date.slice(0, 10)} in ${node.firstSeen.source}${node.firstSeen.commit ? ` (commit ${node.firstSeen.commit.slice(0, 10)})` : ''}`] : null,
     node.organizationKind ? ['Organization kind', node.organizationKind.toLowerCase()] : null,
     node.arxivId ? ['arXiv', node.arxivId] : null,
     node.languages?.length ? ['Languages', node.languages.map((l) => l.name).join(', ')] : null,

@@ -217,6 +217,8 @@ describe('lineage explorer', () => {
     await clickNode('LLaMA');
     await expect.poll(() => page.textContent('#details-title')).toBe('LLaMA');
     expect(await page.locator('#details .sources code').first().textContent()).toContain('.md:');
+    // When a list first named it.
+    expect(await page.locator('#details dl').textContent()).toMatch(/First listed\d{4}-\d{2}-\d{2} in [\w.-]+\.md/);
 
     await page.locator('#centre-here').click();
     await settled('model=LLaMA');
