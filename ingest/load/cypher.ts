@@ -8,6 +8,10 @@ export const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
   'CREATE INDEX entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)',
+  // Name look-ups ask whether a key is one of `nameKeys` (a list): a range index cannot answer
+  // list membership, a full-text index with the keyword analyzer holds each key as one exact
+  // term, so a look-up is one term seek however big the graph (src/queries/nodes.ts).
+  "CREATE FULLTEXT INDEX entity_name_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameKeys] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
   // Full-text index behind `search`: names and aliases, fuzzy matching with Lucene's `~`.
   'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]',
 ];

@@ -3,16 +3,35 @@ import type { NodeRecord } from '../records/node-record.js';
 import { neighbours, type Hop, type Way } from '../queries/edges.js';
 import { nodesByIds } from '../queries/nodes.js';
 import { descendantKinds } from '../queries/derivations.js';
+import type { Detail } from '../queries/projections.js';
 import type { DerivationCount } from '../records/derivation.js';
 import type { CypherRunner } from '../queries/runner.js';
 
+/** The details a hop list can be read with, each before the ones it serves (FULL serves every ask). */
+const VARIANTS: Detail[] = [
+  { nodes: true, edges: true },
+  { nodes: true, edges: false },
+  { nodes: false, edges: true },
+  { nodes: false, edges: false },
+];
+
+const variantKey = (d: Detail) => `${d.nodes ? 'N' : 'n'}${d.edges ? 'E' : 'e'}`;
+const serves = (have: Detail, want: Detail) => (have.nodes || !want.nodes) && (have.edges || !want.edges);
+
+/** One relation type, or several (sorted), or every type. */
+const typesKey = (types: readonly string[] | null) => (types ? [...types].sort().join(',') : '*');
+
 /**
  * Per-request batching: when a list of parents each asks for its bases or contributors, the
- * loaders turn N look-ups into one Cypher query per relation kind.
+ * loaders turn N look-ups into one Cypher query per relation kind. A query that already read a
+ * node's hops with its own answer (a look-up with its relations, a page of models) hands them
+ * over with primeHops, so resolving those fields costs no query at all.
  */
 export class Loaders {
   readonly node: DataLoader<string, NodeRecord | null>;
   private readonly hopLoaders = new Map<string, DataLoader<string, Hop[]>>();
+  /** Hop lists read or handed over so far, by node, way, types and detail. */
+  private readonly known = new Map<string, Promise<Hop[]>>();
   private kindCounts?: DataLoader<string, DerivationCount[]>;
 
   constructor(private readonly runner: CypherRunner) {
@@ -22,19 +41,32 @@ export class Loaders {
     });
   }
 
-  /** Remembers nodes a query already returned, so resolving them again costs nothing. */
+  /** Remembers nodes a query already returned, so resolving them again costs nothing (a partial one is not remembered). */
   prime(node: NodeRecord): NodeRecord {
-    this.node.clear(node.id).prime(node.id, node);
+    if (!node.partial) this.node.clear(node.id).prime(node.id, node);
     return node;
   }
 
-  /** Hops from a node in one direction over the given relation types (null: every type). */
-  hops(id: string, way: Way, types: readonly string[] | null): Promise<Hop[]> {
-    const key = `${way}|${types ? [...types].sort().join(',') : '*'}`;
-    let loader = this.hopLoaders.get(key);
+  /** The whole node of a record that may be partial. */
+  async full(node: NodeRecord): Promise<NodeRecord> {
+    return node.partial ? ((await this.node.load(node.id)) ?? node) : node;
+  }
+
+  /**
+   * Hops from a node in one direction over the given relation types (null: every type), with
+   * at least the detail asked: a list already read in more detail serves a leaner ask.
+   */
+  hops(id: string, way: Way, types: readonly string[] | null, detail: Detail): Promise<Hop[]> {
+    const base = `${id}|${way}|${typesKey(types)}`;
+    for (const have of VARIANTS) {
+      const found = serves(have, detail) && this.known.get(`${base}|${variantKey(have)}`);
+      if (found) return found;
+    }
+    const group = `${way}|${typesKey(types)}|${variantKey(detail)}`;
+    let loader = this.hopLoaders.get(group);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const found = await neighbours(this.runner, ids, way, types);
+        const found = await neighbours(this.runner, ids, way, types, detail);
         const byId = new Map<string, Hop[]>(ids.map((i) => [i, []]));
         for (const hop of found) {
           this.prime(hop.node);
@@ -42,9 +74,17 @@ export class Loaders {
         }
         return ids.map((i) => byId.get(i) ?? []);
       });
-      this.hopLoaders.set(key, loader);
+      this.hopLoaders.set(group, loader);
     }
-    return loader.load(id);
+    const loaded = loader.load(id);
+    this.known.set(`${base}|${variantKey(detail)}`, loaded);
+    return loaded;
+  }
+
+  /** Hands over a node's hops over one relation type one way, read by another query with the given detail. */
+  primeHops(id: string, way: Way, type: string, detail: Detail, hops: Hop[]): void {
+    for (const hop of hops) this.prime(hop.node);
+    this.known.set(`${id}|${way}|${typesKey([type])}|${variantKey(detail)}`, Promise.resolve(hops));
   }
 
   /** A model's descendants counted by derivation kind (one query for every model of a request level). */
@@ -57,8 +97,8 @@ export class Loaders {
   }
 
   /** The nodes one hop away, optionally only those with a given label. */
-  async related(id: string, way: Way, type: string, label?: string): Promise<NodeRecord[]> {
-    const hops = await this.hops(id, way, [type]);
+  async related(id: string, way: Way, type: string, label: string | undefined, detail: Detail): Promise<NodeRecord[]> {
+    const hops = await this.hops(id, way, [type], detail);
     const seen = new Set<string>();
     const out: NodeRecord[] = [];
     for (const hop of hops) {

@@ -1,6 +1,9 @@
 import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
 import { KINDS_OF_R } from './derivations.js';
+import { HOPS_OF_N, toHops, type Hop } from './edges.js';
+import type { WithHops } from './nodes.js';
+import { LEAN, detailParams, nodeMap } from './projections.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 
 /** Filter values arrive as name keys (see ingest/graph/name-key); null means "any". */
@@ -55,25 +58,42 @@ WHERE ($contributor IS NULL OR EXISTS { (m)-[:FROM_CONTRIBUTOR]->(o:Entity) WHER
           AND ($descendsFrom IS NULL OR $descendsFrom IN b.nameKeys
                OR EXISTS { (b)-[:BASED_ON|VARIANT_OF*1..9]->(a:Entity) WHERE $descendsFrom IN a.nameKeys }) })`;
 
-export const COUNT_MODELS: NamedQuery = {
-  name: 'countModels',
-  cypher: `${MATCH_MODELS}
-RETURN count(m) AS total`,
-};
-
+/**
+ * A page of models with the hops their selection asks for (HOPS_OF_N: `$out`, `$in`, read with
+ * `$fullNodes`, `$fullEdges`), the models whole or not (`$wholeNode`), and how many match in all
+ * when `$withTotal`: a `models` page with its relations is one query.
+ */
 export const MODELS_PAGE: NamedQuery = {
   name: 'modelsPage',
-  cypher: `${MATCH_MODELS}
-WITH m, CASE WHEN $orderBy = 'DESCENDANTS'
-  THEN COUNT { (m)<-[:BASED_ON|VARIANT_OF]-(:Model) } ELSE 0 END AS children
-RETURN m {.*} AS node
-ORDER BY
-  CASE $orderBy WHEN 'DESCENDANTS' THEN -children WHEN 'MENTIONS' THEN -m.mentions ELSE 0 END,
-  CASE WHEN $orderBy = 'RELEASE_DATE' THEN coalesce(m.releaseDate, '') ELSE '' END DESC,
-  CASE WHEN $orderBy = 'PARAMETERS' THEN coalesce(reduce(x = -1.0, p IN coalesce(m.parameters, []) | CASE WHEN p > x THEN p ELSE x END), -1.0) ELSE 0 END DESC,
-  toLower(m.name), m.id
-SKIP $skip LIMIT $limit`,
+  cypher: `CALL () {
+  WITH $withTotal AS counting WHERE counting
+  ${MATCH_MODELS}
+  RETURN count(m) AS total
+}
+CALL () {
+  ${MATCH_MODELS}
+  WITH m, CASE WHEN $orderBy = 'DESCENDANTS'
+    THEN COUNT { (m)<-[:BASED_ON|VARIANT_OF]-(:Model) } ELSE 0 END AS children
+  ORDER BY
+    CASE $orderBy WHEN 'DESCENDANTS' THEN -children WHEN 'MENTIONS' THEN -m.mentions ELSE 0 END,
+    CASE WHEN $orderBy = 'RELEASE_DATE' THEN coalesce(m.releaseDate, '') ELSE '' END DESC,
+    CASE WHEN $orderBy = 'PARAMETERS' THEN coalesce(reduce(x = -1.0, p IN coalesce(m.parameters, []) | CASE WHEN p > x THEN p ELSE x END), -1.0) ELSE 0 END DESC,
+    toLower(m.name), m.id
+  SKIP $skip LIMIT $limit
+  WITH m AS n
+  ${HOPS_OF_N}
+  RETURN collect({node: ${nodeMap('n', '$wholeNode')}, hops: hops}) AS page
+}
+RETURN total, page`,
 };
+
+export interface ModelsPage {
+  nodes: NodeRecord[];
+  /** The hops asked for, by model id. */
+  hops: Map<string, Hop[]>;
+  /** Null unless asked for. */
+  total: number | null;
+}
 
 export async function modelsPage(
   runner: CypherRunner,
@@ -81,13 +101,27 @@ export async function modelsPage(
   orderBy: ModelOrder,
   skip: number,
   limit: number,
-): Promise<{ nodes: NodeRecord[]; total: number }> {
-  const [count, page] = await Promise.all([
-    runner.read(COUNT_MODELS, { ...filter }),
-    runner.read(MODELS_PAGE, { ...filter, orderBy, skip: neo4j.int(skip), limit: neo4j.int(limit) }),
-  ]);
+  options: { withTotal?: boolean; whole?: boolean; hops?: WithHops } = {},
+): Promise<ModelsPage> {
+  const hops = options.hops ?? { out: [], in: [], detail: LEAN };
+  const withTotal = options.withTotal ?? true;
+  const rows = await runner.read(MODELS_PAGE, {
+    ...filter,
+    orderBy,
+    skip: neo4j.int(skip),
+    limit: neo4j.int(limit),
+    withTotal,
+    wholeNode: options.whole ?? true,
+    out: hops.out,
+    in: hops.in,
+    ...detailParams(hops.detail),
+  });
+  const row = rows[0];
+  const page = (row?.page as { node: Record<string, unknown>; hops: unknown }[] | undefined) ?? [];
+  const nodes = page.map((p) => toNodeRecord(p.node));
   return {
-    total: Number(count[0]?.total ?? 0),
-    nodes: page.map((row) => toNodeRecord(row.node as Record<string, unknown>)),
+    total: withTotal ? Number(row?.total ?? 0) : null,
+    nodes,
+    hops: new Map(nodes.map((n, i) => [n.id, toHops(n.id, page[i].hops)])),
   };
 }

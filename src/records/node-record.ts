@@ -11,6 +11,11 @@ export interface NodeRecord {
   provenance: Provenance[];
   /** Every other stored property (url, arxivId, kind, mainFeature, ...). */
   props: Record<string, unknown>;
+  /**
+   * Read with its id, label and name only (a query whose selection asked for no more): every
+   * other field is empty here, so a resolver that needs one reads the whole node by id.
+   */
+  partial?: boolean;
 }
 
 /** An edge as the API sees it. */
@@ -23,9 +28,11 @@ export interface EdgeRecord {
   provenance: Provenance[];
   /** BASED_ON only: how the source was made from the target; null for other types. */
   derivation: Derivation | null;
+  /** Read without provenance, methods and evidence (its derivation holds the kinds only). */
+  partial?: boolean;
 }
 
-const CORE = new Set(['id', 'label', 'name', 'aliases', 'nameKeys', 'aliasText', 'mentions', 'provenance', 'merges']);
+const CORE = new Set(['id', 'label', 'name', 'aliases', 'nameKeys', 'aliasText', 'mentions', 'provenance', 'merges', 'partial']);
 
 function parseProvenance(value: unknown): Provenance[] {
   return Array.isArray(value) ? value.map((entry) => JSON.parse(String(entry)) as Provenance) : [];
@@ -42,6 +49,7 @@ export function toNodeRecord(map: Record<string, unknown>): NodeRecord {
     mentions: Number(map.mentions ?? 0),
     provenance: parseProvenance(map.provenance),
     props,
+    ...(map.partial === true ? { partial: true } : {}),
   };
 }
 
@@ -55,5 +63,6 @@ export function toEdgeRecord(map: Record<string, unknown>): EdgeRecord {
     derivedFrom: (map.derivedFrom as Provenance['derivedFrom']) ?? 'table',
     provenance: parseProvenance(map.provenance),
     derivation: toDerivation(String(map.type), map),
+    ...(map.partial === true ? { partial: true } : {}),
   };
 }

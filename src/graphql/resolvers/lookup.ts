@@ -1,14 +1,26 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { nameKey } from '../../../ingest/graph/name-key.js';
 import type { NodeRecord } from '../../records/node-record.js';
-import { nodeByName } from '../../queries/nodes.js';
+import { lookUp } from '../../queries/nodes.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { bounded } from '../limits/bounded.js';
+import { primeWantedHops, wantedHops } from '../selection/hops.js';
+import { needsWholeNode, selectionOf } from '../selection/selection.js';
 
-/** The node a user means by a name, of the given labels (any when null), or null. */
-export async function findByName(ctx: Context, name: string, labels: string[] | null): Promise<NodeRecord | null> {
-  const node = await nodeByName(ctx.runner, nameKey(name), labels);
-  return node && ctx.loaders.prime(node);
+/**
+ * The node a user means by a name, of the given labels (any when null), or null. Given the
+ * resolve info of a look-up of one kind (`model(name)`), the relation fields its selection asks
+ * for are read in the same query and handed to the loaders, and the node itself only as far
+ * as the selection needs it.
+ */
+export async function findByName(ctx: Context, name: string, labels: string[] | null, info?: GraphQLResolveInfo): Promise<NodeRecord | null> {
+  const tree = info ? selectionOf(info) : null;
+  const wanted = tree && labels?.length === 1 ? wantedHops(tree, labels[0]) : undefined;
+  const found = await lookUp(ctx.runner, nameKey(name), labels, { whole: tree ? needsWholeNode(tree) : true, hops: wanted });
+  if (!found) return null;
+  if (wanted) primeWantedHops(ctx.loaders, found.node.id, wanted, found.hops);
+  return ctx.loaders.prime(found.node);
 }
 
 /** Like findByName, but an unknown name is a NOT_FOUND error naming the input. */
