@@ -39,6 +39,8 @@ export interface WalkOptions {
   attach?: readonly string[] | null;
   /** Nodes at most, the root included. */
   maxNodes?: number;
+  /** Whether to read the edges followed (the attached ones come with `attach`); true unless said. */
+  edges?: boolean;
   detail?: Detail;
 }
 
@@ -53,6 +55,7 @@ function params(direction: Direction, maxDepth: number, o: WalkOptions): Record<
     kinds: o.kinds?.length ? [...o.kinds] : null,
     attach: o.attach?.length ? [...o.attach] : null,
     maxNodes: o.maxNodes ?? UNBOUNDED,
+    withEdges: o.edges ?? true,
     ...detailParams(o.detail ?? FULL),
   };
 }

@@ -9,11 +9,13 @@ import type { NamedQuery } from './runner.js';
  * relationships followed, what lies one hop further (`omitted`) and the relations `$attach`
  * asks one hop out of every node reached.
  *
- * Each way is one `SHORTEST 1` search with the relationship condition inside the pattern, which
- * Neo4j runs as a breadth-first search from the root keeping one shortest path per node reached:
- * its cost is the nodes and relationships reached, never the paths among them (a family as
- * intertwined as LLaMA's has millions). A quantifier's bounds cannot be parameters, so there is
- * one statement per depth (MAX_LINEAGE_DEPTH caps it), made when first used; walking one hop
+ * Each way is one variable-length pattern whose paths are only asked for their nearest length
+ * per node reached (`min(length(p))`), with the relationship condition on every relationship of
+ * it: Neo4j runs that as a pruning breadth-first search (VarLengthExpand(Pruning,BFS)) that
+ * visits each node once, so its cost is the nodes and relationships reached, never the paths
+ * among them (a family as intertwined as LLaMA's has millions; `SHORTEST 1` to every node, tried
+ * first, traces them and blows up). A pattern's bounds cannot be parameters, so there is one
+ * statement per depth (MAX_LINEAGE_DEPTH caps it), made when first used; walking one hop
  * further to count `omitted` is another depth, and only when `omitted` is asked for.
  *
  * A hub (a base with ten thousand fine-tunes) is answered with the `$maxNodes` nearest (then
@@ -21,7 +23,7 @@ import type { NamedQuery } from './runner.js';
  *
  * Parameters: `$direction` (ANCESTORS, DESCENDANTS, BOTH), `$types`, `$kinds` (null: any;
  * BASED_ON relations of one of these derivation kinds only), `$maxDepth` (the depth asked),
- * `$maxNodes`, `$attach` (null: none), `$fullNodes`, `$fullEdges`.
+ * `$maxNodes`, `$attach` (null: none), `$withEdges` (false: no edges read), `$fullNodes`, `$fullEdges`.
  */
 
 /** The relationships a walk follows: of `$types`, and of `$kinds` for BASED_ON. */
@@ -32,15 +34,17 @@ function walkCypher(start: 'id' | 'name', bound: number): string {
   return `${root}
 CALL (root) {
   WITH root WHERE $direction <> 'DESCENDANTS'
-  MATCH p = SHORTEST 1 (root) (()-[r WHERE ${FOLLOWED}]->()){1,${bound}} (d)
-  WHERE d <> root
-  RETURN collect({node: d, up: length(p)}) AS up
+  MATCH p = (root)-[*1..${bound}]->(d)
+  WHERE all(r IN relationships(p) WHERE ${FOLLOWED})
+  WITH d, min(length(p)) AS depth WHERE d <> root
+  RETURN collect({node: d, up: depth}) AS up
 }
 CALL (root) {
   WITH root WHERE $direction <> 'ANCESTORS'
-  MATCH p = SHORTEST 1 (root) (()<-[r WHERE ${FOLLOWED}]-()){1,${bound}} (d)
-  WHERE d <> root
-  RETURN collect({node: d, down: length(p)}) AS down
+  MATCH p = (root)<-[*1..${bound}]-(d)
+  WHERE all(r IN relationships(p) WHERE ${FOLLOWED})
+  WITH d, min(length(p)) AS depth WHERE d <> root
+  RETURN collect({node: d, down: depth}) AS down
 }
 UNWIND [{node: root, up: CASE WHEN $direction <> 'DESCENDANTS' THEN 0 END, down: CASE WHEN $direction <> 'ANCESTORS' THEN 0 END}]
   + up + down AS x
@@ -53,6 +57,7 @@ WITH root, collect(CASE WHEN NOT beyond THEN {node: n, up: up, down: down, depth
 WITH root, reached[0..$maxNodes] AS kept, size(reached) - $maxNodes AS over, omitted
 WITH root, kept, CASE WHEN over > 0 THEN over ELSE 0 END AS truncated, omitted, [k IN kept | k.node] AS keptNodes
 CALL (kept, keptNodes, truncated) {
+  WITH kept, keptNodes, truncated WHERE $withEdges
   UNWIND kept AS k
   WITH k, k.node AS n
   CALL (k, n) {

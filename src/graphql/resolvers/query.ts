@@ -119,6 +119,7 @@ export const Query = {
       kinds: args.kinds?.length ? args.kinds : null,
       attach: args.attach?.length ? args.attach : null,
       counting: selects(tree, 'omitted'),
+      edges: selects(tree, 'edges'),
       maxNodes,
       detail: { nodes: graphNodes.some(needsWholeNode), edges: fieldsNamed(tree, 'edges').some(needsWholeEdge) },
     });
