@@ -168,6 +168,10 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
 
   const keep = opts.repoIds ? repoIdSlashes(rich.text, rich.links) : new Set<number>();
   for (const i of knownNameJoins(rich.text)) keep.add(i);
+  // `ViT-G/14`: a slash before a bare number of two or more digits (a patch size) is part of the name.
+  for (let i = rich.text.indexOf('/'); i > 0; i = rich.text.indexOf('/', i + 1)) {
+    if (/[A-Za-z]/.test(rich.text[i - 1]) && /^\d{2,}(?:$|[\s,;、，)）\]])/.test(rich.text.slice(i + 1, i + 8))) keep.add(i);
+  }
   // `R&D`, `AT&T`: an ampersand between short capitals, with no space, is part of a name.
   for (let i = rich.text.indexOf('&'); i > 0; i = rich.text.indexOf('&', i + 1)) {
     const left = /(?:^|[^A-Za-z])([A-Z]{1,3})$/.test(rich.text.slice(Math.max(0, i - 4), i));
@@ -257,7 +261,8 @@ function ownedName(rich: RichText): CellReading | null {
  */
 function expandName(piece: NamePiece, repoIds: boolean): NamePiece[] {
   const id = repoIds ? /^([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)$/.exec(piece.name) : null;
-  if (id && piece.name.length <= 160) {
+  // `ViT-G/14` is one name (a patch size), not the model `14` of an account `ViT-G`.
+  if (id && piece.name.length <= 160 && !/^\d+$/.test(id[2])) {
     return [{ ...piece, name: id[2], owner: id[1], alsoKnownAs: [...(piece.alsoKnownAs ?? []), piece.name] }];
   }
   const short = readShorthand(piece.name);

@@ -1,6 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { headingText } from '../parse/sections.js';
 import { cleanName } from '../names/text.js';
+import { isSizeToken } from '../names/size.js';
 import { headingKind } from './section-kinds.js';
 
 /**
@@ -17,18 +18,35 @@ export interface HeadingEntry {
 
 const PROSE = new Set(['paragraph', 'code', 'html', 'blockquote', 'thematicBreak']);
 
-/** `LLaVA （更新于2023年4月19日）` → LLaVA; `Vicuna和Chinese-Vicuna` → two; `Baize白泽` → Baize, also 白泽. */
+const JOINED = /\s*(?:和|与|及|&|\band\b|\/|、)\s*/;
+
+/** `Baize白泽` → Baize, also 白泽; `凤凰Phoenix` → Phoenix, also 凤凰. */
+function withGluedAlias(part: string): { name: string; alsoKnownAs: string[] } {
+  const after = /^([A-Za-z][\w.+-]*(?:\s[A-Za-z0-9][\w.+-]*)*)([\u3400-\u9fff]{1,8})$/.exec(part);
+  if (after) return { name: after[1], alsoKnownAs: [after[2]] };
+  const before = /^([\u3400-\u9fff]{1,8})([A-Za-z][\w.+-]*(?:\s[A-Za-z0-9][\w.+-]*)*)$/.exec(part);
+  if (before) return { name: before[2], alsoKnownAs: [before[1]] };
+  return { name: part, alsoKnownAs: [] };
+}
+
+/**
+ * `LLaVA （更新于2023年4月19日）` → LLaVA; `Vicuna和Chinese-Vicuna` → two; `Baize白泽` → Baize, also
+ * 白泽; `LLMZoo（凤凰Phoenix和Chimera）` → the models the parenthesis lists, Phoenix and Chimera (the
+ * heading names the project that holds them).
+ */
 export function headingNames(text: string): { name: string; alsoKnownAs: string[] }[] {
+  const inner = /[(（]([^()（）]{1,60})[)）]/.exec(text)?.[1] ?? '';
+  const listed = inner.split(JOINED).map((p) => cleanName(p)).filter(Boolean);
+  // Names, not sizes or notes: `Vicuna (7B, 13B)` and `(更新于2023年5月7日)` stay on the heading's name.
+  const names = (p: string) => /[A-Za-z]{2}/.test(p) && !isSizeToken(p) && p.length <= 30 && !/\d{4}/.test(p);
+  if (listed.length >= 2 && listed.every(names)) return listed.map(withGluedAlias);
   const bare = cleanName(text.replace(/[(（][^()（）]{0,60}[)）]/g, ' ').replace(/\s+/g, ' '));
   if (!bare || bare.length > 60) return [];
   return bare
-    .split(/\s*(?:和|与|及|&|\band\b|\/|、)\s*/)
+    .split(JOINED)
     .map((part) => cleanName(part))
     .filter(Boolean)
-    .map((part) => {
-      const glued = /^([A-Za-z][\w.+-]*(?:\s[A-Za-z0-9][\w.+-]*)*)([\u3400-\u9fff]{1,8})$/.exec(part);
-      return glued ? { name: glued[1], alsoKnownAs: [glued[2]] } : { name: part, alsoKnownAs: [] };
-    });
+    .map(withGluedAlias);
 }
 
 function nameLike(text: string): boolean {

@@ -12,7 +12,7 @@ import { noteDerivation } from './derivation.js';
 import { describeClaims } from './prose/claims.js';
 import { sliceRich } from './rich-text.js';
 import { provenance, type Sink } from './sink.js';
-import { readLicenses } from './tables/row-facts.js';
+import { readLicenses } from './tables/license-cells.js';
 import type { Mention, RichText } from './types.js';
 
 /** `地址：https://…`, `基座模型: LLaMA`, `License: Apache-2.0`: a sub-item that is a key and its value. */

@@ -24,6 +24,17 @@ import type { Mention, RichText, TextLink } from './types.js';
 /** Things in lists: a model, dataset, method or tool item, and the sub-lists that describe it. */
 
 /** A model, dataset, method or tool: its name, link, description, and the sub-lists that describe it. */
+/**
+ * `lychee_law-律知`, `ChatLaw-法律大模型`: a Latin name, a hyphen, then its Chinese name or what
+ * it is. The Latin name names it; a Chinese name is another name for it, a description is dropped.
+ */
+function withCjkSuffix<P extends { name: string; alsoKnownAs?: string[] }>(piece: P): P {
+  const m = /^([A-Za-z][\w.+]*(?:-[A-Za-z0-9][\w.+]*)*)-([\u3400-\u9fff·•]{1,10})$/.exec(piece.name);
+  if (!m) return piece;
+  const described = /(?:模型|大模型|系统|项目|框架|工具|数据集)$/.test(m[2]);
+  return { ...piece, name: m[1], alsoKnownAs: [...(piece.alsoKnownAs ?? []), ...(described ? [] : [m[2]])] };
+}
+
 export function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKind, category: Mention | null, parent: Mention | null, codeBlocks: Code[] = []): Mention[] {
   const repoLink = head.resources.find((r) => resourceKind(r.text) === 'repository') ?? childRepository(sink, head, children);
   let label: NodeLabel;
@@ -70,7 +81,7 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
     nameRich = { ...nameRich, links: nameRich.links.filter((l) => l.url !== r.url) };
   }
   const reading = readNames(stripResources(nameRich, head.resources), /[&、]/, { repoIds: true });
-  let pieces = reading.pieces.map((p) => ({ ...p, name: p.name.replace(/^(?:the|an?)\s+/i, '') }));
+  let pieces = reading.pieces.map((p) => ({ ...p, name: p.name.replace(/^(?:the|an?)\s+/i, '') })).map(withCjkSuffix);
   if (pieces.length === 1 && looksLikeSentence(pieces[0].name) && repoLink) {
     // `Training and serving … with auto parallelization. [[Github]](…/alpa)`: named by its repository.
     description = { text: pieces[0].name, links: [], bold: [] };

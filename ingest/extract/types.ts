@@ -98,6 +98,10 @@ export interface Claim {
   allLinksInClause?: boolean;
   /** A weak phrase that still names a well-known model the lists do not list (`基于BLOOM`). */
   wellKnownTargets?: boolean;
+  /** A release phrase loose enough (`开源了`) that only the subject's own checkpoints count as released. */
+  checkpointsOnly?: boolean;
+  /** The phrase sits inside parentheses: it holds only for a checkpoint named just before it. */
+  nested?: boolean;
   provenance: Provenance;
 }
 

@@ -9,10 +9,16 @@ import type { EntityIndex } from './entity-index.js';
 import { AFTER_BASE_NAME } from '../extract/prose/patterns.js';
 
 /** What a claim points at: a known entity, or a name the lists do not otherwise know. */
+/** Where in the sentence a target was read (after-direction targets), for phrases scoped to it. */
+interface Span {
+  start?: number;
+  end?: number;
+}
+
 export type Target =
-  | { kind: 'known'; entity: Entity; text: string }
+  | ({ kind: 'known'; entity: Entity; text: string } & Span)
   /** `text`: the link's name or the first word; `phrase`: the words it starts, for reports. */
-  | { kind: 'unknown'; text: string; phrase?: string; link?: TextLink };
+  | ({ kind: 'unknown'; text: string; phrase?: string; link?: TextLink } & Span);
 
 /** Words between a trigger and the name it introduces: articles, possessives, sizes, quantities. */
 const FILLER =
@@ -129,6 +135,20 @@ function targetAt(claim: Claim, at: number, index: EntityIndex, first: boolean):
   return word ? { target: { kind: 'unknown', text: word, phrase }, end: at + length } : null;
 }
 
+/** The length of a parenthetical (nested ones included, at most 200 characters) right at `at`, else 0. */
+function parentheticalLength(text: string, at: number): number {
+  let i = at;
+  while (text[i] === ' ') i++;
+  if (text[i] !== '(' && text[i] !== '（') return 0;
+  let depth = 0;
+  for (let j = i; j < Math.min(text.length, i + 200); j++) {
+    const ch = text[j];
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && --depth === 0) return j + 1 - at;
+  }
+  return 0;
+}
+
 /** `X, Y and Z`, also after a data noun: `CodeSet data and MedQA`, `ShareGPT dialogues and the OpenOrca dataset`. */
 const COORDINATION = /^\s*(?:(?:conversations|dialogues|data|dataset)\s*)?(?:,\s*(?:and\s+)?|&|and\b|、|or\b|和|及|与|以及|或|，)\s*/;
 
@@ -201,10 +221,12 @@ export function claimTargets(claim: Claim, index: EntityIndex, subjectNames: rea
     // `基于ChatGPT生成的数据`, `在Stanford Alpaca模式基础上`: the name modifies what follows it.
     if (claim.relation === 'base' && AFTER_BASE_NAME.test(text.slice(found.end, found.end + 16))) break;
     if (claim.relation === 'base' && modifiesAnother(text, found.end, links, subjectNames)) break;
-    out.push(found.target);
-    const next = COORDINATION.exec(text.slice(found.end));
+    out.push({ ...found.target, start: at, end: found.end });
+    // `ChatLaw-13B（基于…），ChatLaw-33B`: what parentheses add to a name does not end the list.
+    const after = found.end + parentheticalLength(text, found.end);
+    const next = COORDINATION.exec(text.slice(after));
     if (!next) break;
-    at = found.end + next[0].length;
+    at = after + next[0].length;
   }
   return out;
 }

@@ -11,7 +11,11 @@ import type { Entity, Resolution } from '../resolve/entity.js';
  * `models from DeepSeek`): an organization the lists name, or a name that reads as an
  * organization's (seed knowledge, or an organization word such as `AI`, `Lab`, `大学`).
  */
-export type ContributorTarget = { kind: 'known'; entity: Entity } | { kind: 'new'; name: string; url?: string } | { kind: 'unknown'; text: string };
+export type ContributorTarget =
+  | { kind: 'known'; entity: Entity }
+  /** `written`: the words as the sentence has them, when the name drops some (`德国萨尔大学团队`). */
+  | { kind: 'new'; name: string; url?: string; written?: string }
+  | { kind: 'unknown'; text: string };
 
 export interface OrganizationIndex {
   byName(spelling: string): Entity[];
@@ -35,7 +39,7 @@ export function organizationIndex(res: Resolution): OrganizationIndex {
 const CJK_NAME = /^[\u3040-\u30ff\u3400-\u9fff]/;
 
 /** Verbs that end the name in `由X开发`. */
-const ZH_VERB = /(?:联合)?(?:开发|发布|推出|研发|开源|打造|出品|训练|提出)/;
+const ZH_VERB = /(?:联合)?(?:开发|发布|推出|研发|开源|打造|出品|训练|提出|主导|牵头)/;
 const STOP = /[，。；、,;:：()（）\n]|\.(?=\s|$)|\s(?:and|with|in|on|for|at|to|using|which|that|based)\s/i;
 
 /** People named after an organization (`中国人民大学GSAI研究人员`, `…多位老师和学生`): the organization is the name. */
@@ -53,7 +57,7 @@ function withoutTail(text: string): string {
 }
 
 /** Words that lead into the name in `该项目是由复旦大学…`, `是阿里云研发的`: the name starts after them. */
-const LEAD_IN = /^.*(?:由|是|为|被|经|受)(?=[^由是为被经受]{2,}$)/;
+const LEAD_IN = /^.*(?:由|是|为|被|经|受|来自)(?=[^由是为被经受]{2,}$)/;
 
 /**
  * `前OpenAI研究员所在的Together团队`: the name follows the modifier that ends with 的 — unless
@@ -67,8 +71,8 @@ function withoutModifier(text: string): string {
   return SEED_KNOWLEDGE.isOrganization(m[1]) ? m[1] : text.slice(m[0].length);
 }
 
-/** A group named by what it is, not who: `研究团队`, `团队`, `课题组`. */
-const GENERIC_GROUP = /^(?:研究|开发|技术)?(?:团队|小组|课题组|研究组|实验室)/;
+/** A group named by what it is or whose it is, not by a name: `研究团队`, `课题组`, `王本友教授团队`. */
+const GENERIC_GROUP = /^(?:[\u3400-\u9fff]{2,4}(?:教授|老师|博士))?(?:研究|开发|技术)?(?:团队|小组|课题组|研究组|实验室)/;
 
 /** CJK runs are tried longest first, then shorter prefixes (after) or suffixes (before), down to two characters. */
 function cjkRuns(run: string, from: 'start' | 'end'): string[] {
@@ -103,7 +107,12 @@ function candidates(claim: Claim): { text: string; url?: string }[] {
   const cut = Math.max(...['，', '。', '；', '：', ':', ',', '、', '(', '（', ')', '）'].map((c) => before.lastIndexOf(c)));
   const chunk = withoutModifier(withoutTail(before.slice(cut + 1).trim().replace(LEAD_IN, '')));
   if (!chunk) return [];
-  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(chunk)) return cjkRuns(chunk.split(/\s+/).pop()!, 'end').map((t) => ({ text: t }));
+  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(chunk)) {
+    const run = chunk.split(/\s+/).pop()!;
+    // `中国人民大学GSAI`: a known organization, then the name of its unit.
+    const knownStart = cjkRuns(run, 'start').filter((t) => SEED_KNOWLEDGE.isOrganization(t));
+    return [...cjkRuns(run, 'end'), ...knownStart].map((t) => ({ text: t }));
+  }
   const words = chunk.split(/\s+/);
   // Shortest run of trailing words first for Latin names.
   return words.map((_, n) => ({ text: words.slice(words.length - 1 - n).join(' ') })).reverse();
@@ -151,7 +160,8 @@ function withoutPlace(name: string): string {
 }
 
 export function contributorTarget(claim: Claim, index: OrganizationIndex): ContributorTarget | null {
-  const list = candidates(claim).map((c) => ({ ...c, text: withoutPlace(c.text) }));
+  const list = candidates(claim).map((c) => ({ ...c, written: c.text, text: withoutPlace(c.text) }));
+  const found = (c: (typeof list)[number], name: string): ContributorTarget => ({ kind: 'new', name, url: c.url, ...(c.written !== c.text ? { written: cleanName(c.written) } : {}) });
   for (const c of list) {
     const name = cleanName(c.text);
     if (!name) continue;
@@ -159,11 +169,11 @@ export function contributorTarget(claim: Claim, index: OrganizationIndex): Contr
     if (hits.length === 1) return { kind: 'known', entity: hits[0] };
     // The longest name wins: `阿里巴巴达摩院` is the academy, not just `阿里巴巴`;
     // `中国科学院计算技术研究所自然语言处理团队` is the team, not the whole academy.
-    if (SEED_KNOWLEDGE.isOrganization(name) || (CJK_NAME.test(name) && !/[和及]/.test(name) && isOrganizationName(name, SEED_KNOWLEDGE))) return { kind: 'new', name, url: c.url };
+    if (SEED_KNOWLEDGE.isOrganization(name) || (CJK_NAME.test(name) && !/[和及]/.test(name) && isOrganizationName(name, SEED_KNOWLEDGE))) return found(c, name);
   }
   for (const c of list) {
     const name = cleanName(withoutEtAl(c.text));
-    if (name && name.length <= 60 && isOrganizationName(name, SEED_KNOWLEDGE)) return { kind: 'new', name, url: c.url };
+    if (name && name.length <= 60 && isOrganizationName(name, SEED_KNOWLEDGE)) return found(c, name);
   }
   return list.length ? { kind: 'unknown', text: cleanName(list[0].text) } : null;
 }

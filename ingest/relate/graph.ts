@@ -72,11 +72,13 @@ export function buildGraphValue(res: Resolution, statements: Statement[]): Graph
   for (const e of edges.values()) touched.add(e.source).add(e.target);
   const fromSentencesOnly = (e: Entity) => e.mentions.every((m) => /:t\d+$/.test(m.id));
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  // A sentence that names a known thing as the target of a fact is a place the list names it.
+  // A sentence that states a fact of a thing (`…由香港中文大学…开发的Phoenix`, under a heading
+  // two lines up) or names it as the fact's target is a place the list speaks of it.
   const namedIn = new Map<string, Provenance[]>();
   for (const e of edges.values()) {
     const said = e.provenance.filter((p) => p.derivedFrom === 'text');
-    if (said.length) namedIn.set(e.target, [...(namedIn.get(e.target) ?? []), ...said]);
+    if (!said.length) continue;
+    for (const end of [e.source, e.target]) namedIn.set(end, [...(namedIn.get(end) ?? []), ...said]);
   }
   return {
     nodes: res.entities.filter((e) => touched.has(e.id) || !fromSentencesOnly(e)).map((e) => node(e, namedIn.get(e.id) ?? [])).sort(byId),

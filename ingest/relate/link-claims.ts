@@ -1,8 +1,9 @@
 import type { EdgeType, NodeLabel, Provenance } from '../graph/types.js';
-import type { Claim, Mention, Statement } from '../extract/types.js';
+import type { Claim, Mention, RichText, Statement } from '../extract/types.js';
 import type { AliasTable } from '../resolve/aliases.js';
 import type { Entity, Resolution } from '../resolve/entity.js';
 import { cleanName } from '../names/text.js';
+import { isVersionToken, splitSize } from '../names/size.js';
 import { SEED_KNOWLEDGE } from '../extract/knowledge.js';
 import { BasedOnPolicy } from './based-on-policy.js';
 import { claimTargets, type Target } from './claim-targets.js';
@@ -43,7 +44,8 @@ const HARDWARE_AFTER = /^\s*(?:AI\s+)?(?:super ?computers?|gpus?|tpus?|clusters?
 function knownModelName(target: { text: string; phrase?: string }, direction: 'after' | 'before'): string | null {
   // `Baichuan-13B-Base指令微调得到`: a Latin name ends where CJK text begins.
   const phrase = (target.phrase ?? target.text).split(/[、，,;；]/)[0].replace(/(?<=[A-Za-z0-9])[\u3040-\u30ff\u3400-\u9fff].*$/s, '');
-  let words = phrase.split(/\s+/).filter(Boolean).slice(0, 5);
+  // `姜子牙Ziya-LLaMA-13B-v1`: a Chinese name before the Latin one.
+  let words = phrase.replace(/^[\u3040-\u30ff\u3400-\u9fff]{1,8}(?=[A-Za-z])/, '').split(/\s+/).filter(Boolean).slice(0, 5);
   // `EleutherAI pythia`, `Meta LLaMA`: the maker's name before the model's is no part of it.
   if (direction === 'after' && words.length > 1 && SEED_KNOWLEDGE.isOrganization(words[0]) && !SEED_KNOWLEDGE.isModel(words[0])) words = words.slice(1);
   for (let n = words.length; n >= 1; n--) {
@@ -53,6 +55,22 @@ function knownModelName(target: { text: string; phrase?: string }, direction: 'a
   }
   return null;
 }
+
+/** `TigerBot-7B`, `LLaSM-Baichuan-7B`, `shibing624/ziya-llama-13b-medical-lora`: a checkpoint's name, not `V1` or `LLM`. */
+function isCheckpointName(text: string): boolean {
+  if (isVersionToken(text) || /^(?:llm|llms|ai|gpt|model|models|chat)$/i.test(text)) return false;
+  return /^[A-Z][\w.-]+$/.test(text) || (/^[a-z0-9][\w.\/-]+$/.test(text) && /\d/.test(text) && /-/.test(text));
+}
+
+/** Two models of one family: one name begins with the other's (`ChatGLM3-6B`, `ChatGLM3-6B-32K`). */
+function sameFamily(a: Entity, b: Entity): boolean {
+  const ka = nameKey(splitSize(a.name)?.family ?? a.name);
+  const kb = nameKey(splitSize(b.name)?.family ?? b.name);
+  return !!ka && !!kb && (ka.startsWith(kb) || kb.startsWith(ka));
+}
+
+/** How far after a released checkpoint's name a base phrase is still about it. */
+const SCOPE = 40;
 
 /** Methods the lists file under data (`Data > Synthetic Data Generation`): they make training data. */
 function isDataGenerationMethod(e: Entity): boolean {
@@ -107,16 +125,55 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
     return m.id;
   };
 
+  /** A base phrase scoped to a released checkpoint: its known or well-known base, from the checkpoint. */
+  const baseOfCheckpoint = (claim: Claim, from: string) => {
+    for (const target of claimTargets(claim, index)) {
+      if (target.kind === 'known' && target.entity.label === 'Model') {
+        if (ref(target.entity) !== from) state('BASED_ON', from, ref(target.entity), claim.provenance);
+      } else if (target.kind === 'unknown' && claim.strength === 'strong') {
+        // A released checkpoint's strong phrase may name a base nobody lists by its checkpoint name.
+        const written = /^[\u3040-\u30ff\u3400-\u9fff]{0,8}([A-Za-z][\w.\/-]*)/.exec(target.phrase ?? target.text)?.[1] ?? '';
+        const name = knownModelName(target, claim.at.direction) ?? (isCheckpointName(written) && /\d/.test(written) ? written : null);
+        if (name) state('BASED_ON', from, newMention(claim, 'Model', name).id, claim.provenance);
+      }
+      break;
+    }
+  };
+
   const organizations = organizationIndex(res);
-  for (const claim of claims) {
+  // The checkpoints each sentence says were released, where it names them: a base phrase right
+  // after one (`ChatLaw-13B（基于Ziya-LLaMA-13B-v1训练而来）`, `Law-GLM-10B: 基于 GLM-10B`) is its base.
+  const released = new Map<RichText, { end: number; id: string }[]>();
+  const checkpointBefore = (claim: Claim): { end: number; id: string } | null => {
+    const spans = released.get(claim.sentence) ?? [];
+    const before = spans.filter((s) => s.end <= claim.at.offset && claim.at.offset - s.end <= SCOPE);
+    if (!before.length) return null;
+    const last = before.reduce((a, b) => (b.end > a.end ? b : a));
+    // Only a phrase that opens the checkpoint's own parenthesis or colon is about it; one in the
+    // next clause (`ShenNong…模型，该模型以LlaMA为底座`) is about the row.
+    // (The name's end may already hold its colon: `Law-GLM-10B: 基于 GLM-10B`.)
+    const gap = claim.sentence.text.slice(Math.max(0, last.end - 1), claim.at.offset);
+    return /[(（:：]/.test(gap.slice(0, 3)) && !/[，,。；;)）]/.test(gap) && gap.length <= 12 ? last : null;
+  };
+  // Releases first, so a base phrase finds the checkpoint before it.
+  const ordered = [...claims.filter((c) => c.relation === 'release'), ...claims.filter((c) => c.relation !== 'release')];
+  for (const claim of ordered) {
     const subject = res.entityOf.get(claim.subject);
     if (!subject) continue;
+    if (claim.relation === 'base') {
+      const checkpoint = checkpointBefore(claim);
+      if (checkpoint) {
+        baseOfCheckpoint(claim, checkpoint.id);
+        continue;
+      }
+      if (claim.nested) continue;
+    }
     if (claim.relation === 'by') {
       // Made by an organization: a known one, or a name that reads as an organization's.
       for (const target of contributorTargets(claim, organizations)) {
         if (target.kind === 'known') state('FROM_CONTRIBUTOR', claim.subject, ref(target.entity), claim.provenance);
         else if (target.kind === 'new' && claim.strength === 'strong') {
-          state('FROM_CONTRIBUTOR', claim.subject, newMention(claim, 'Organization', target.name, target.url).id, claim.provenance);
+          state('FROM_CONTRIBUTOR', claim.subject, newMention(claim, 'Organization', target.name, target.url, target.written).id, claim.provenance);
         } else if (target.kind === 'unknown' && claim.strength === 'strong' && /^[A-Z\u3400-\u9fff]/.test(target.text)) {
           out.unlinked.push({ claim, text: target.text });
         }
@@ -132,7 +189,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
       // that only shares its family with a known model (the subject itself) is a model of its own.
       const target: Target =
         claim.relation === 'release' && found.kind === 'known' && ![found.entity.name, ...found.entity.aliases].some((n) => nameKey(n) === nameKey(found.text))
-          ? { kind: 'unknown', text: found.text }
+          ? { kind: 'unknown', text: found.text, start: found.start, end: found.end }
           : found;
       if (target.kind === 'known' && target.entity === subject) continue;
       const p = claim.provenance;
@@ -208,11 +265,16 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
           break;
         }
         case 'release': {
-          if (known) state('RELATED_TO', claim.subject, ref(known), p);
-          else if (unknown && (unknown.link || /^[A-Z][\w.-]+$/.test(unknown.text))) {
+          // What a model's text says it released are its own checkpoints (`TigerBot-7B` of TigerBot);
+          // another model it names there (`ColossalAI开源了他们的ChatGPT实现`) is no release of it.
+          let id: string | null = null;
+          if (known) {
+            if (!claim.checkpointsOnly || sameFamily(subject, known)) state('RELATED_TO', claim.subject, (id = ref(known)), p);
+          } else if (unknown && (unknown.link || (claim.checkpointsOnly ? isCheckpointName(unknown.text) : /^[A-Z][\w.-]+$/.test(unknown.text)))) {
             // A released checkpoint is listed as much as a table row: an entry of its own, a size of its family.
-            state('RELATED_TO', claim.subject, newMention(claim, 'Model', unknown.text, unknown.link?.url, undefined, 'entry').id, p);
+            state('RELATED_TO', claim.subject, (id = newMention(claim, 'Model', unknown.text, unknown.link?.url, undefined, 'entry').id), p);
           }
+          if (id && target.end !== undefined) released.set(claim.sentence, [...(released.get(claim.sentence) ?? []), { end: target.end, id }]);
           break;
         }
       }

@@ -55,7 +55,10 @@ export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provena
       if (out.length >= MAX_CLAIMS_PER_SENTENCE) return out;
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      if (!t.inParentheses && depths[start] > 0) continue;
+      // Inside parentheses a phrase describes something else: only a base phrase is kept, marked,
+      // for the checkpoint a release names just before it (`ChatLaw-13B（基于Ziya-LLaMA-13B-v1训练而来）`).
+      const nested = !t.inParentheses && depths[start] > 0;
+      if (nested && t.relation !== 'base') continue;
       // Link text names a thing; it states nothing (`[Instruction-tuned Version](…)`).
       if (sentence.links.some((l) => start >= l.start && start < l.end)) continue;
       const clause = clauseBefore(text, start);
@@ -77,6 +80,8 @@ export function findClaims(sentence: RichText): Omit<Claim, 'subject' | 'provena
         at: { offset, direction: t.direction },
         ...(t.allLinksInClause ? { allLinksInClause: true } : {}),
         ...(t.wellKnownTargets ? { wellKnownTargets: true } : {}),
+        ...(t.checkpointsOnly ? { checkpointsOnly: true } : {}),
+        ...(nested ? { nested: true } : {}),
       });
     }
   }

@@ -18,6 +18,8 @@ export interface Trigger {
   allLinksInClause?: boolean;
   /** A weak phrase that still names a well-known model the lists do not list (`基于BLOOM`). */
   wellKnownTargets?: boolean;
+  /** A release phrase loose enough (`开源了`) that only the subject's own checkpoints count as released. */
+  checkpointsOnly?: boolean;
   /** May fire inside parentheses (the appositive `Language Model (ChatGLM)` opens one). */
   inParentheses?: boolean;
   /** Fires only in a sentence that matches this too (a sentence about training). */
@@ -37,6 +39,7 @@ interface PhraseTable {
     caseless?: boolean;
     allLinksInClause?: boolean;
     wellKnownTargets?: boolean;
+    checkpointsOnly?: boolean;
     inParentheses?: boolean;
     context?: 'training';
   }[];
@@ -87,6 +90,7 @@ export const TRIGGERS: Trigger[] = table.triggers.map((t, i) => {
     re: compile(t.pattern, t.caseless ? 'gi' : 'g', where),
     ...(t.allLinksInClause ? { allLinksInClause: true } : {}),
     ...(t.wellKnownTargets ? { wellKnownTargets: true } : {}),
+    ...(t.checkpointsOnly ? { checkpointsOnly: true } : {}),
     ...(t.inParentheses ? { inParentheses: true } : {}),
     ...(t.context === 'training' ? { context: TRAINING } : {}),
   };

@@ -49,5 +49,9 @@ export function sentenceSubject(sentence: RichText, subjects: Mention[], opts: {
     return { kind: 'none' };
   }
   if (subjects.length === 1) return { kind: 'rows', mentions: subjects };
+  // `…其中包括了Phoenix和Chimera等模型，由…开发` under `LLMZoo（凤凰Phoenix和Chimera）`: a sentence that
+  // names every subject is about them all.
+  const text = nameKey(sentence.text);
+  if (subjects.length > 1 && subjects.every((s) => nameKey(s.name).length >= 3 && text.includes(nameKey(s.name)))) return { kind: 'rows', mentions: subjects };
   return { kind: 'none' };
 }

@@ -3,19 +3,21 @@ import { nameKey } from '../../graph/name-key.js';
 import type { EdgeType, NodeLabel, PropValue } from '../../graph/types.js';
 import type { Role } from '../../lexicon/lexicon.js';
 import { readDate } from '../../names/dates.js';
-import { readLicense } from '../../names/licenses.js';
 import { arxivId, repositoryKey, repositoryName, repositoryOwner } from '../../names/links.js';
 import { isGenericArchitecture, isLanguageCode, isPlaceholder } from '../../names/placeholders.js';
 import { readContextLength, readParameters } from '../../names/quantities.js';
 import { splitSize } from '../../names/size.js';
-import { cleanName, cleanText, isNonLatin } from '../../names/text.js';
-import { readNames, type NamePiece } from '../cells.js';
+import { cleanText, isNonLatin } from '../../names/text.js';
+import { readNames } from '../cells.js';
 import { paperName } from '../documents.js';
 import type { EnclosingGroup } from '../groups.js';
 import type { Knowledge } from '../knowledge.js';
 import { organizationMention, publisherMention, referenceMention } from '../mentions.js';
 import { noteDerivation } from '../derivation.js';
 import { describeClaims } from '../prose/claims.js';
+import { CONTRIBUTOR_SEPARATOR, namesAuthors } from './contributor-cells.js';
+import { datasetNames, SENTENCE_PART } from './dataset-cells.js';
+import { readLicenses } from './license-cells.js';
 import { provenance, type Sink } from '../sink.js';
 import type { Mention, RichText } from '../types.js';
 import type { Column } from './columns.js';
@@ -272,104 +274,4 @@ function addLink(m: Mention, url: string): void {
   if (!url.trim() || url.startsWith('#') || m.props.url === url) return;
   const links = (m.props.links as string[] | undefined) ?? [];
   if (!links.includes(url)) m.props.links = [...links, url];
-}
-
-/**
- * Licences of a cell: each link's text (`[Gemma Terms of Use](…) Free with usage restriction…`),
- * else each part between separators (`Apache 2.0, CC BY-SA-3.0`); a known spelling at the start
- * gives the canonical name (`Apache 2.0 with usage restriction…` → Apache-2.0), an unknown short
- * name is kept as written, and a sentence is no licence.
- */
-export function readLicenses(rich: RichText): { name: string; spelling: string; url?: string }[] {
-  const parts = rich.links.length
-    ? rich.links.map((l) => ({ text: l.text, url: l.url }))
-    : rich.text.split(/\s*(?:[,/;、\n]|\bor\b|\band\b)\s*/).map((text) => ({ text, url: undefined }));
-  const out: { name: string; spelling: string; url?: string }[] = [];
-  for (const part of parts) {
-    let text = cleanName(part.text);
-    if (!text || isPlaceholder(text, 'license')) continue;
-    // `base (v3) & large (v2): Apache 2.0`: what follows the label.
-    if (!readLicense(text) && /[:：]/.test(text)) text = cleanName(text.slice(text.search(/[:：][^:：]*$/) + 1));
-    const known = readLicense(text);
-    if (known) out.push({ name: known.name, spelling: known.spelling, ...(part.url ? { url: part.url } : {}) });
-    else if (text.split(/\s+/).length <= 6 && !/[.。]/.test(text)) out.push({ name: text, spelling: text, ...(part.url ? { url: part.url } : {}) });
-  }
-  return out.filter((l, i) => out.findIndex((o) => o.name === l.name) === i);
-}
-
-/**
- * Dataset names of a training-data cell (`日本語 Wikipedia <br>+ Japanese CC-100`, `RedPajama,
- * Japanese Wikipedia`): parts between `+`, commas and line breaks, quantities in parentheses
- * dropped; a part that reads as a sentence or a quantity is no name.
- */
-/** Japanese and Chinese particles and verbs that make a part a clause, not a name (`… を用いて`, `使用…`). */
-const SENTENCE_PART = /[をにでがはて](?![\u30a0-\u30ff])|した|して|用い|使用|基于|进行|通过|以及/;
-
-/** Co-contributors in one cell: `西北工业大学+华为`, `A，B` besides the separators of any names. */
-const CONTRIBUTOR_SEPARATOR = /[\/,&、;\n+＋，；]/;
-
-/**
- * A contributor cell that names people: surnames (one capitalised Latin word each, known as no
- * organization) with `等` / `et al.` or joined by `和` / `and`, or a lineage (`LeNet 一脉`).
- */
-function namesAuthors(text: string, known: Knowledge): boolean {
-  if (/\s*一脉$/.test(text)) return true;
-  const m = /^([A-Z][a-z]{1,15})(?:\s*(?:等|et al\.?)|\s*(?:和|与|and|&)\s*([A-Z][a-z]{1,15}))$/.exec(text.trim());
-  if (!m) return false;
-  return [m[1], m[2]].filter((w): w is string => !!w).every((w) => !known.isOrganization(w));
-}
-
-/** A count before a dataset's name: `52K`, `~800k`, `about 2M`, `1.5万`. */
-const QUANTITY = /^(?:about|around|approximately|over|~|≈|约)?\s*\d[\d.,]*\s*[KkMmBbGgTt万亿千]?\+?\s+/;
-
-/**
- * A name, not a description: it starts with a capital, a digit or CJK (`ShareGPT`, `日本語
- * Wikipedia`), or it starts with an id (`jaster`, `databricks-dolly-15k`, `llm-jp-corpus v3`);
- * `english dataset`, `update to …` are words about the data.
- */
-function isDatasetName(name: string): boolean {
-  // `300 万件`: a count of records.
-  if (/^[\d.,\s~約约]*[万亿億千百]*[件条个篇枚組対]?$/.test(name) || isPlaceholder(name, 'trainingData')) return false;
-  // `計 1.5T トークン`: an amount of text.
-  if (/\d[\d.,]*\s*[KMBTkmbt万亿億]?\s*(?:トークン|tokens?|词元)/.test(name)) return false;
-  if (/^[A-Z0-9\u3040-\u30ff\u3400-\u9fff]/.test(name)) return true;
-  // `jaster`, `databricks-dolly-15k`: one lower-case word is an id, unless it is a word for data.
-  const words = name.split(/\s+/);
-  return words.length === 1 || (/[-_\d]/.test(words[0]) && !isPlaceholder(words[words.length - 1], 'trainingData'));
-}
-
-/** Words that make an English part a description of the data (`Alpaca prompt input using GPT-4`). */
-const DESCRIPTION = /(?:^|\s)(?:using|generated|gathered|shared|collected|translated|with|by|via|of the)(?:\s|$)/;
-
-function datasetNames(rich: RichText, known: Knowledge): NamePiece[] {
-  const out: NamePiece[] = [];
-  let text = rich.text;
-  // Innermost first: `Japanese mC4 (87,425,304 ページ (782 GB))` keeps only its name.
-  for (let guard = 0; guard < 5 && /[(（][^()（）]*[)）]/.test(text); guard++) text = text.replace(/[(（][^()（）]*[)）]/g, ' ');
-  for (const raw of text.split(/\s*(?:[+,、;\n]|<br\s*\/?>|\band\b|\bor\b|または|及び|以及)\s*/)) {
-    // `Instruction Tuning: …`, `v0: …`, `事前学習: …`: a label before the names.
-    const part = cleanName(raw.replace(/^[^:：]{1,24}[:：]\s*/, ''));
-    // `70K user-shared conversations gathered from ShareGPT.com`: the source named after from/on.
-    const source = /\b(?:from|on)\s+([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})\s*$/.exec(part);
-    // `52K Alpaca`, `~800k GPT-3.5-Turbo Generations`: the count is no part of the name.
-    // … unless what remains names a model (`52K Alpaca` is Alpaca's data, not the model Alpaca).
-    const counted = part.replace(QUANTITY, '');
-    let name = source ? cleanName(source[1]) : known.isModel(counted) ? part : counted;
-    // `llm-jp-corpus v3の一部`, `LAION2B-multi のキャプション`: a part of a named dataset is that dataset;
-    // `日本語の一般コーパス`, `様々な Web 上のデータ` name none.
-    const of = name.search(/[の的]/);
-    if (of > 0) name = /^[A-Za-z0-9]/.test(name) ? cleanName(name.slice(0, of)) : '';
-    // `LAION-5B データセット`, `Alpaca数据集`: the word for data is no part of the name — unless
-    // the name left is a model's.
-    const bare = cleanName(name.replace(/\s*(?:データセット|数据集)$/, ''));
-    if (bare && !known.isModel(bare)) name = bare;
-    // `Web 上`, `Twitter 上など`: where text was found, not a dataset.
-    if (/\s上(?:など)?$/.test(name)) continue;
-    if (!source && DESCRIPTION.test(name)) continue;
-    if (!name || isPlaceholder(name) || name.length > 60 || name.split(/\s+/).length > 5 || /^[\d.,\s~]+[a-z]*$/i.test(name) || /[.。]$/.test(name) || SENTENCE_PART.test(name)) continue;
-    if (!isDatasetName(name)) continue;
-    const link = rich.links.find((l) => cleanName(l.text) === name);
-    out.push({ name, ...(link ? { url: link.url } : {}) });
-  }
-  return out;
 }
