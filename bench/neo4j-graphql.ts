@@ -33,7 +33,7 @@ export const NEO4J_GRAPHQL_TYPEDEFS = /* GraphQL */ `
     descendantsWithin3(limit: Int = 499): [LineageStep!]!
       @cypher(
         statement: """
-        MATCH p = (this)<-[:BASED_ON|VARIANT_OF*1..3]-(d:Model)
+        MATCH p = (this)<-[:BASED_ON|VARIANT_OF*1..3]-(d)
         WHERE d <> this
         WITH d, min(length(p)) AS depth
         ORDER BY depth, d.mentions DESC, toLower(d.name), d.id

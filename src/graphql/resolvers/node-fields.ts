@@ -34,9 +34,11 @@ export const mainFeature = fromProps((n) => (typeof n.props.mainFeature === 'str
 
 /** The nodes (or, for `shows: 'names'`, their names) one hop away over a relation field of the table. */
 export function related(field: RelationField) {
-  return async (n: NodeRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
+  const names = (nodes: NodeRecord[]) => nodes.map((r) => r.name);
+  return (n: NodeRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
     const detail = detailFor(info, (tree) => relationDetail(field, tree));
-    const nodes = await ctx.loaders.related(n.id, field.way, field.type, field.label, detail);
-    return field.shows === 'names' ? nodes.map((r) => r.name) : nodes;
+    const nodes = ctx.loaders.related(n.id, field.way, field.type, field.label, detail);
+    if (field.shows !== 'names') return nodes;
+    return Array.isArray(nodes) ? names(nodes) : nodes.then(names);
   };
 }
