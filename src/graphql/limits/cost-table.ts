@@ -47,7 +47,8 @@ export interface FieldCost {
   scope?: (args: CostArgs) => number;
 }
 
-const levels = (depth: number) => depth + 1; // a walk of d hops runs d + 1 level queries (the last counts `omitted`)
+// A walk is one query (src/queries/lineage.ts) whose work grows with every hop it takes, one more to count `omitted`.
+const levels = (depth: number) => depth + 1;
 
 function reach(fanout: number, depth: number): number {
   return Math.min(REACH_CAP, fanout ** depth);
