@@ -3,6 +3,7 @@ import type { NodeRecord } from '../records/node-record.js';
 import { neighbours, type Hop, type Way } from '../queries/edges.js';
 import { nodesByIds } from '../queries/nodes.js';
 import { descendantKinds } from '../queries/derivations.js';
+import { relationCountsOf, type RelationTypeCount } from '../queries/hub.js';
 import type { Detail } from '../queries/projections.js';
 import type { DerivationCount } from '../records/derivation.js';
 import type { CypherRunner } from '../queries/runner.js';
@@ -35,6 +36,7 @@ export class Loaders {
   /** The ones handed over, as they are: a field resolved from them needs no promise. */
   private readonly handed = new Map<string, Hop[]>();
   private kindCounts?: DataLoader<string, DerivationCount[]>;
+  private typeCounts?: DataLoader<string, RelationTypeCount[]>;
 
   constructor(private readonly runner: CypherRunner) {
     this.node = new DataLoader(async (ids) => {
@@ -100,6 +102,15 @@ export class Loaders {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /** A node's relations counted by type and way (one query for every node of a request level). */
+  relationCounts(id: string): Promise<RelationTypeCount[]> {
+    this.typeCounts ??= new DataLoader(async (ids) => {
+      const found = await relationCountsOf(this.runner, ids);
+      return ids.map((i) => found.get(i) ?? []);
+    });
+    return this.typeCounts.load(id);
   }
 
   /** A model's descendants counted by derivation kind (one query for every model of a request level). */

@@ -82,6 +82,15 @@ describe('Cypher round trips of the representative requests', () => {
     expect(executed.sort()).toEqual(['modelsPage', 'neighbours', 'neighbours']);
   });
 
+  it('a page of a hub, its count and its relations counted by type are one query each after the look-up', async () => {
+    const { executed, data } = await queriesOf(`{ model(name: "llama") { relationCounts { type direction count }
+      derivativesConnection(first: 1) { totalCount nodes { name } } descendantsConnection(first: 2) { totalCount nodes { depth model { name } } } } }`);
+    expect(executed.sort()).toEqual(['derivativesPage', 'descendantsPage', 'nodeByName', 'relationCountsOf']);
+    expect(data.model.derivativesConnection).toEqual({ totalCount: 2, nodes: [{ name: 'Alpaca' }] });
+    expect(data.model.descendantsConnection.totalCount).toBe(5);
+    expect(data.model.relationCounts[0]).toEqual({ type: 'BASED_ON', direction: 'INCOMING', count: 2 });
+  });
+
   it('a field a partial node does not hold is read whole, once for all of them', async () => {
     const { executed, data } = await queriesOf('{ lineage(name: "LLaMA", direction: DESCENDANTS, maxDepth: 1) { nodes { name node { aliases } } } }');
     expect(executed).toEqual(['lineageByName']);

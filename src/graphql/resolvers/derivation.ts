@@ -6,7 +6,11 @@ import type { Detail } from '../../queries/projections.js';
 import type { Context } from '../context.js';
 import { relationDetail } from '../selection/hops.js';
 import { RELATION_FIELDS, type RelationField } from '../selection/relation-fields.js';
+import { derivativesPage, descendantsPage } from '../../queries/hub.js';
 import { detailFor } from '../selection/selection.js';
+import { pageWindow, type PageArgs } from './cursor.js';
+import { depthArgument } from './lookup.js';
+import { connection } from './views.js';
 
 /**
  * How models were made from their bases: the kinds on BASED_ON relations, as the Model fields
@@ -50,6 +54,19 @@ export const derivationFields = {
     return byCount([...counts].map(([kind, count]) => ({ kind, count })));
   },
   descendantKinds: (n: NodeRecord, _args: unknown, ctx: Context) => ctx.loaders.descendantKinds(n.id),
+  /** A hub's derivatives a page at a time, with their count: one query, never the whole list. */
+  derivativesConnection: async (n: NodeRecord, args: KindsArgs & PageArgs, ctx: Context, info: GraphQLResolveInfo) => {
+    const w = pageWindow(ctx, args, info, []);
+    const page = await derivativesPage(ctx.runner, n.id, kindsOf(args), w);
+    return connection(page.items.map((m) => ctx.loaders.prime(m)), page.total, w.skip);
+  },
+  /** What descends from a model a page at a time, nearest first, with their count: one query. */
+  descendantsConnection: async (n: NodeRecord, args: PageArgs & { maxDepth: number }, ctx: Context, info: GraphQLResolveInfo) => {
+    const w = pageWindow(ctx, args, info, ['model']);
+    const page = await descendantsPage(ctx.runner, n.id, depthArgument(ctx, args.maxDepth), w);
+    return connection(page.items.map((s) => ({ model: ctx.loaders.prime(s.node), depth: s.depth })), page.total, w.skip);
+  },
+  relationCounts: (n: NodeRecord, _args: unknown, ctx: Context) => ctx.loaders.relationCounts(n.id),
 };
 
 /** The evidence's place spelt as the GraphQL enum `EvidenceFrom`. */

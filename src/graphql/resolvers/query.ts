@@ -17,6 +17,7 @@ import { bounded } from '../limits/bounded.js';
 import { searchText } from '../limits/search-text.js';
 import { primeWantedHops, wantedHops } from '../selection/hops.js';
 import { fieldsNamed, needsWholeEdge, needsWholeNode, selectionOf, selects } from '../selection/selection.js';
+import { skipFor } from './cursor.js';
 import { depthArgument, findByName, pageSize, requireByName } from './lookup.js';
 import { connection, graphEdge, graphNode, offsetAfter } from './views.js';
 
@@ -24,12 +25,6 @@ type Args = Record<string, any>;
 
 function label(kind: string): string {
   return kind.charAt(0) + kind.slice(1).toLowerCase();
-}
-
-function skipFor(after: string | null | undefined): number {
-  const skip = offsetAfter(after);
-  if (skip === null) throw badInput(`after is not a cursor this API gave out: ${JSON.stringify(after)}.`, 'after');
-  return skip;
 }
 
 function filterKeys(filter: Args | null | undefined): ModelFilterKeys {
