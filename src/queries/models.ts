@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
 import { KINDS_OF_R } from './derivations.js';
 import { HOPS_OF_N, toHops, type Hop } from './edges.js';
-import type { WithHops } from './nodes.js';
+import { exactTerm, type WithHops } from './nodes.js';
 import { LEAN, detailParams, nodeMap } from './projections.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 
@@ -27,51 +27,131 @@ export interface ModelFilterKeys {
 
 export type ModelOrder = 'NAME' | 'DESCENDANTS' | 'MENTIONS' | 'RELEASE_DATE' | 'PARAMETERS';
 
-/**
- * One fixed statement for every filter combination: an absent filter is a null parameter that
- * makes its condition true, so no Cypher is assembled from user input. `$derivation` holds of
- * one relation: the one to the `$basedOn` base, or the model's own into the `$descendsFrom`
- * family (an adapter of a fine-tune of LLaMA is one of LLaMA's adapters), else any of its bases.
- */
-const MATCH_MODELS = `MATCH (m:Model)
-WHERE ($contributor IS NULL OR EXISTS { (m)-[:FROM_CONTRIBUTOR]->(o:Entity) WHERE $contributor IN o.nameKeys })
-  AND ($basedOn IS NULL OR EXISTS {
-        (m)-[:BASED_ON]->(b:Entity) WHERE $basedOn IN b.nameKeys
-          OR EXISTS { (b)-[:VARIANT_OF]->(f:Entity) WHERE $basedOn IN f.nameKeys } })
-  AND ($descendsFrom IS NULL OR EXISTS {
-        (m)-[:BASED_ON|VARIANT_OF*1..10]->(a:Entity) WHERE $descendsFrom IN a.nameKeys })
-  AND ($dataset IS NULL OR EXISTS { (m)-[:TRAINED_WITH]->(d:Entity) WHERE $dataset IN d.nameKeys })
-  AND ($language IS NULL OR EXISTS { (m)-[:HAS_LANGUAGE]->(l:Entity) WHERE $language IN l.nameKeys })
-  AND ($license IS NULL OR EXISTS { (m)-[:HAS_LICENSE]->(l:Entity) WHERE $license IN l.nameKeys })
-  AND ($domain IS NULL OR EXISTS { (m)-[:IN_DOMAIN]->(d:Entity) WHERE $domain IN d.nameKeys })
-  AND ($category IS NULL OR EXISTS { (m)-[:IN_CATEGORY]->(c:Entity) WHERE $category IN c.nameKeys })
-  AND ($nameContains IS NULL OR any(k IN m.nameKeys WHERE k CONTAINS $nameContains))
-  AND ($releasedAfter IS NULL OR m.releaseDate >= $releasedAfter)
-  AND ($releasedBefore IS NULL OR m.releaseDate <= $releasedBefore OR m.releaseDate STARTS WITH $releasedBefore)
-  AND ($minParameters IS NULL OR any(p IN coalesce(m.parameters, []) WHERE p >= $minParameters))
-  AND ($maxParameters IS NULL OR any(p IN coalesce(m.parameters, []) WHERE p <= $maxParameters))
-  AND ($derivation IS NULL OR EXISTS {
-        (m)-[r:BASED_ON]->(b:Entity)
-        WHERE any(k IN ${KINDS_OF_R} WHERE k IN $derivation)
-          AND ($basedOn IS NULL OR $basedOn IN b.nameKeys
-               OR EXISTS { (b)-[:VARIANT_OF]->(f:Entity) WHERE $basedOn IN f.nameKeys })
-          AND ($descendsFrom IS NULL OR $descendsFrom IN b.nameKeys
-               OR EXISTS { (b)-[:BASED_ON|VARIANT_OF*1..9]->(a:Entity) WHERE $descendsFrom IN a.nameKeys }) })`;
+/** The filters that name a node: their value is a name key, looked up through the name index. */
+const NAMED = ['basedOn', 'descendsFrom', 'contributor', 'dataset', 'language', 'license', 'domain', 'category'] as const;
+type Named = (typeof NAMED)[number];
+
+/** The relation from a model to the node a filter names (basedOn and descendsFrom have their own). */
+const RELATION_OF: Record<Exclude<Named, 'basedOn' | 'descendsFrom'>, string> = {
+  contributor: 'FROM_CONTRIBUTOR',
+  dataset: 'TRAINED_WITH',
+  language: 'HAS_LANGUAGE',
+  license: 'HAS_LICENSE',
+  domain: 'IN_DOMAIN',
+  category: 'IN_CATEGORY',
+};
+
+/** Every node with the name key `$<f>` (the winner of a look-up or not), through the name index. */
+const named = (f: Named) => `CALL db.index.fulltext.queryNodes('entity_name_keys', $${f}Exact) YIELD node WHERE $${f} IN node.nameKeys`;
 
 /**
- * A page of models with the hops their selection asks for (HOPS_OF_N: `$out`, `$in`, read with
- * `$fullNodes`, `$fullEdges`), the models whole or not (`$wholeNode`), and how many match in all
- * when `$withTotal`: a `models` page with its relations is one query.
+ * What each set name filter resolves to before any model is read, one CALL each: the nodes it
+ * names (`<f>Nodes`); for `basedOn` those and their size variants; for `descendsFrom` their
+ * family, walked down from them breadth-first (each member once, whatever the paths among them),
+ * with the members within 9 hops that a `derivation` filter's base may be (`familyBases`).
  */
-export const MODELS_PAGE: NamedQuery = {
-  name: 'modelsPage',
-  cypher: `CALL () {
+function resolution(f: Named, withBases: boolean): string {
+  if (f === 'basedOn') {
+    return `CALL () {
+  ${named(f)}
+  OPTIONAL MATCH (v)-[:VARIANT_OF]->(node)
+  WITH collect(node) + collect(v) AS bases
+  UNWIND bases AS b
+  RETURN collect(DISTINCT b) AS basedOnNodes
+}`;
+  }
+  if (f === 'descendsFrom') {
+    // `WITH DISTINCT d` over a bounded pattern is what Neo4j runs as a pruning breadth-first
+    // expand (each node once); asking for the paths' lengths would have it trace every path.
+    const within = (hops: number, as: string) => `CALL (roots) {
+    UNWIND roots AS a
+    MATCH (a)<-[:BASED_ON|VARIANT_OF*1..${hops}]-(d)
+    WITH DISTINCT d
+    RETURN collect(d) AS ${as}
+  }`;
+    return `CALL () {
+  ${named(f)}
+  WITH collect(node) AS roots
+  ${within(10, 'familyNodes')}
+  ${withBases ? within(9, 'near') : 'WITH roots, familyNodes, [] AS near'}
+  RETURN familyNodes, roots + near AS familyBases
+}`;
+  }
+  return `CALL () {
+  ${named(f)}
+  RETURN collect(node) AS ${f}Nodes
+}`;
+}
+
+/** The variables each name filter's resolution binds. */
+const BINDS = (f: Named) => (f === 'descendsFrom' ? ['familyNodes', 'familyBases'] : [`${f}Nodes`]);
+
+/** Where the models come from: the first set filter that names a node expands from it; else every model. */
+function generator(first: Named | undefined, carry: string): string {
+  if (!first) return 'MATCH (m:Model)';
+  if (first === 'basedOn') return `UNWIND basedOnNodes AS b\nMATCH (b)<-[:BASED_ON]-(m:Model)\nWITH DISTINCT m${carry}`;
+  if (first === 'descendsFrom') return `UNWIND familyNodes AS m\nWITH m${carry} WHERE m:Model`;
+  return `UNWIND ${first}Nodes AS t\nMATCH (t)<-[:${RELATION_OF[first]}]-(m:Model)\nWITH DISTINCT m${carry}`;
+}
+
+/** The condition of each set filter on `m`, given what its resolution found. */
+const CONDITION: Record<keyof ModelFilterKeys, string> = {
+  basedOn: 'EXISTS { (m)-[:BASED_ON]->(b) WHERE b IN basedOnNodes }',
+  descendsFrom: 'm IN familyNodes',
+  contributor: 'EXISTS { (m)-[:FROM_CONTRIBUTOR]->(t) WHERE t IN contributorNodes }',
+  dataset: 'EXISTS { (m)-[:TRAINED_WITH]->(t) WHERE t IN datasetNodes }',
+  language: 'EXISTS { (m)-[:HAS_LANGUAGE]->(t) WHERE t IN languageNodes }',
+  license: 'EXISTS { (m)-[:HAS_LICENSE]->(t) WHERE t IN licenseNodes }',
+  domain: 'EXISTS { (m)-[:IN_DOMAIN]->(t) WHERE t IN domainNodes }',
+  category: 'EXISTS { (m)-[:IN_CATEGORY]->(t) WHERE t IN categoryNodes }',
+  nameContains: 'any(k IN m.nameKeys WHERE k CONTAINS $nameContains)',
+  releasedAfter: 'm.releaseDate >= $releasedAfter',
+  releasedBefore: '(m.releaseDate <= $releasedBefore OR m.releaseDate STARTS WITH $releasedBefore)',
+  minParameters: 'any(p IN coalesce(m.parameters, []) WHERE p >= $minParameters)',
+  maxParameters: 'any(p IN coalesce(m.parameters, []) WHERE p <= $maxParameters)',
+  derivation: '',
+};
+
+/**
+ * `$derivation` holds of one relation: the one to the `basedOn` base, or the model's own into the
+ * `descendsFrom` family (an adapter of a fine-tune of LLaMA is one of LLaMA's adapters), else any
+ * of its bases.
+ */
+function derivationCondition(set: Set<keyof ModelFilterKeys>): string {
+  const base = [`any(k IN ${KINDS_OF_R} WHERE k IN $derivation)`];
+  if (set.has('basedOn')) base.push('b IN basedOnNodes');
+  if (set.has('descendsFrom')) base.push('b IN familyBases');
+  return `EXISTS { (m)-[r:BASED_ON]->(b) WHERE ${base.join(' AND ')} }`;
+}
+
+/**
+ * The models a filter matches, as `m`: assembled from the fragments above for the filters that
+ * are set (an absent filter adds nothing, so each combination is a small statement Neo4j plans
+ * once), every value a parameter. The named nodes are found through the name index first and
+ * the models expanded from them, so a filter costs what it matches, not the graph.
+ */
+function matchModels(set: Set<keyof ModelFilterKeys>): string {
+  const names = NAMED.filter((f) => set.has(f));
+  const conditions = (Object.keys(CONDITION) as (keyof ModelFilterKeys)[])
+    .filter((f) => set.has(f) && f !== names[0])
+    .map((f) => (f === 'derivation' ? derivationCondition(set) : CONDITION[f]));
+  const carry = names.flatMap(BINDS).map((v) => `, ${v}`).join('');
+  return [
+    ...names.map((f) => resolution(f, set.has('derivation'))),
+    generator(names[0], carry),
+    ...(conditions.length ? [`WITH m${carry} WHERE ${conditions.join('\n  AND ')}`] : []),
+  ].join('\n');
+}
+
+function modelsPageCypher(set: Set<keyof ModelFilterKeys>): string {
+  const match = matchModels(set).replaceAll('\n', '\n  ');
+  return `CALL () {
   WITH $withTotal AS counting WHERE counting
-  ${MATCH_MODELS}
+  ${match}
   RETURN count(m) AS total
 }
 CALL () {
-  ${MATCH_MODELS}
+  ${match}
   WITH m, CASE WHEN $orderBy = 'DESCENDANTS'
     THEN COUNT { (m)<-[:BASED_ON|VARIANT_OF]-(:Model) } ELSE 0 END AS children
   ORDER BY
@@ -84,8 +164,30 @@ CALL () {
   ${HOPS_OF_N}
   RETURN collect({node: ${nodeMap('n', '$wholeNode')}, hops: hops}) AS page
 }
-RETURN total, page`,
-};
+RETURN total, page`;
+}
+
+const made = new Map<string, NamedQuery>();
+
+/**
+ * A page of models with the hops their selection asks for (HOPS_OF_N: `$out`, `$in`, read with
+ * `$fullNodes`, `$fullEdges`), the models whole or not (`$wholeNode`), and how many match in all
+ * when `$withTotal`: a `models` page with its relations is one query, the statement the one for
+ * the filters that are set.
+ */
+export function modelsPageQuery(filter: ModelFilterKeys): NamedQuery {
+  const set = new Set((Object.keys(CONDITION) as (keyof ModelFilterKeys)[]).filter((f) => filter[f] !== null && filter[f] !== undefined));
+  const key = [...set].join(',');
+  let query = made.get(key);
+  if (!query) made.set(key, (query = { name: 'modelsPage', cypher: modelsPageCypher(set) }));
+  return query;
+}
+
+/** The parameters of a filter: its values, and the exact index term of each name key. */
+function filterParams(filter: ModelFilterKeys): Record<string, unknown> {
+  const exact = Object.fromEntries(NAMED.filter((f) => filter[f]).map((f) => [`${f}Exact`, exactTerm(filter[f] as string)]));
+  return { ...filter, ...exact };
+}
 
 export interface ModelsPage {
   nodes: NodeRecord[];
@@ -105,8 +207,8 @@ export async function modelsPage(
 ): Promise<ModelsPage> {
   const hops = options.hops ?? { out: [], in: [], detail: LEAN };
   const withTotal = options.withTotal ?? true;
-  const rows = await runner.read(MODELS_PAGE, {
-    ...filter,
+  const rows = await runner.read(modelsPageQuery(filter), {
+    ...filterParams(filter),
     orderBy,
     skip: neo4j.int(skip),
     limit: neo4j.int(limit),
