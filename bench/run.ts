@@ -100,7 +100,7 @@ const OPERATIONS: { label: string; query: string }[] = [
   {
     label: 'model(name:"vicuna")',
     query: `{ model(name: "vicuna") {
-      id name url mainFeature aliases languages licenses categories
+      id name url mainFeature aliases languages { name } licenses { name } categories
       basedOn { name } variantOf { name } derivatives { name } contributors { name }
       datasets { name } methods { name } papers { name arxivId }
       sources { file line section derivedFrom }
