@@ -143,7 +143,20 @@ function matchModels(set: Set<keyof ModelFilterKeys>): string {
   ].join('\n');
 }
 
-function modelsPageCypher(set: Set<keyof ModelFilterKeys>): string {
+/**
+ * The sort keys of each order, then name and id: only the order asked is in the statement (a key
+ * behind a CASE on a parameter is still computed for every model, a COUNT subquery included).
+ */
+const ORDER_KEYS: Record<ModelOrder, string> = {
+  NAME: 'toLower(m.name), m.id',
+  DESCENDANTS: '-COUNT { (m)<-[:BASED_ON|VARIANT_OF]-(:Model) }, toLower(m.name), m.id',
+  MENTIONS: '-m.mentions, toLower(m.name), m.id',
+  RELEASE_DATE: "coalesce(m.releaseDate, '') DESC, toLower(m.name), m.id",
+  PARAMETERS:
+    'coalesce(reduce(x = -1.0, p IN coalesce(m.parameters, []) | CASE WHEN p > x THEN p ELSE x END), -1.0) DESC, toLower(m.name), m.id',
+};
+
+function modelsPageCypher(set: Set<keyof ModelFilterKeys>, order: ModelOrder): string {
   const match = matchModels(set).replaceAll('\n', '\n  ');
   return `CALL () {
   WITH $withTotal AS counting WHERE counting
@@ -152,13 +165,7 @@ function modelsPageCypher(set: Set<keyof ModelFilterKeys>): string {
 }
 CALL () {
   ${match}
-  WITH m, CASE WHEN $orderBy = 'DESCENDANTS'
-    THEN COUNT { (m)<-[:BASED_ON|VARIANT_OF]-(:Model) } ELSE 0 END AS children
-  ORDER BY
-    CASE $orderBy WHEN 'DESCENDANTS' THEN -children WHEN 'MENTIONS' THEN -m.mentions ELSE 0 END,
-    CASE WHEN $orderBy = 'RELEASE_DATE' THEN coalesce(m.releaseDate, '') ELSE '' END DESC,
-    CASE WHEN $orderBy = 'PARAMETERS' THEN coalesce(reduce(x = -1.0, p IN coalesce(m.parameters, []) | CASE WHEN p > x THEN p ELSE x END), -1.0) ELSE 0 END DESC,
-    toLower(m.name), m.id
+  WITH m ORDER BY ${ORDER_KEYS[order]}
   SKIP $skip LIMIT $limit
   WITH m AS n
   ${HOPS_OF_N}
@@ -175,11 +182,11 @@ const made = new Map<string, NamedQuery>();
  * when `$withTotal`: a `models` page with its relations is one query, the statement the one for
  * the filters that are set.
  */
-export function modelsPageQuery(filter: ModelFilterKeys): NamedQuery {
+export function modelsPageQuery(filter: ModelFilterKeys, order: ModelOrder): NamedQuery {
   const set = new Set((Object.keys(CONDITION) as (keyof ModelFilterKeys)[]).filter((f) => filter[f] !== null && filter[f] !== undefined));
-  const key = [...set].join(',');
+  const key = `${order}:${[...set].join(',')}`;
   let query = made.get(key);
-  if (!query) made.set(key, (query = { name: 'modelsPage', cypher: modelsPageCypher(set) }));
+  if (!query) made.set(key, (query = { name: 'modelsPage', cypher: modelsPageCypher(set, order) }));
   return query;
 }
 
@@ -207,9 +214,8 @@ export async function modelsPage(
 ): Promise<ModelsPage> {
   const hops = options.hops ?? { out: [], in: [], detail: LEAN };
   const withTotal = options.withTotal ?? true;
-  const rows = await runner.read(modelsPageQuery(filter), {
+  const rows = await runner.read(modelsPageQuery(filter, orderBy), {
     ...filterParams(filter),
-    orderBy,
     skip: neo4j.int(skip),
     limit: neo4j.int(limit),
     withTotal,
