@@ -7,6 +7,8 @@
 import type { Driver } from 'neo4j-driver';
 import { nameKey } from '../ingest/graph/name-key.js';
 import { NODE_BY_NAME, nameParams } from '../src/queries/nodes.js';
+import { CURRENT_GENERATION } from '../src/queries/runner.js';
+import { END_OF_TIME } from '../src/queries/view.js';
 import { CONTENDER_HEADERS, contenderTable } from './contenders.js';
 import { startNeo4jGraphQL } from './neo4j-graphql.js';
 import { probes, type ProbeNames } from './probes.js';
@@ -21,7 +23,10 @@ async function lookupHits(driver: Driver, database: string | undefined, name: st
   const session = driver.session({ database });
   try {
     const key = nameKey(name);
-    const result = await session.run(`PROFILE ${NODE_BY_NAME.cypher}`, { ...nameParams(key, ['Model']), wholeNode: true, out: [], in: [], fullNodes: false, fullEdges: false });
+    const g = (await session.run(CURRENT_GENERATION.cypher)).records[0].get('g');
+    const result = await session.run(`PROFILE ${NODE_BY_NAME.cypher}`, {
+      ...nameParams(key, ['Model']), wholeNode: true, out: [], in: [], fullNodes: false, fullEdges: false, g, seenBy: END_OF_TIME,
+    });
     const hits = (p: any): number => (p.dbHits ?? 0) + (p.children ?? []).reduce((s: number, c: any) => s + hits(c), 0);
     return hits(result.summary.profile);
   } finally {

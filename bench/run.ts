@@ -9,7 +9,9 @@
  *     figures (bench/load.ts);
  *  4. the query benchmark (bench/queries.ts): each representative query through our endpoint,
  *     the raw floor and @neo4j/graphql, interleaved, on the corpus and on synthetic graphs of
- *     BENCH_SYNTHETIC_ROWS rows (1000,100000; empty to skip), BENCH_QUERY_ROUNDS rounds (100).
+ *     BENCH_SYNTHETIC_ROWS rows (1000,100000; empty to skip), BENCH_QUERY_ROUNDS rounds (100);
+ *  5. ingest of synthetic lists at 1k, 10k and 100k rows against a hand-written floor
+ *     (bench/ingest.ts; `npm run bench -- ingest` runs only these, BENCH_INGEST_SIZES narrows them).
  *
  * Neo4j: with NEO4J_URI set, that database is used and ITS GRAPH IS REPLACED by the corpus (as
  * `npm run ingest` would), then by the synthetic graphs. Otherwise a fresh embedded Neo4j runs on a temporary data folder,
@@ -30,6 +32,7 @@ import { createApp } from '../src/http/app.js';
 import { createDriver, waitForNeo4j } from '../src/neo4j/driver.js';
 import { provideNeo4j } from '../src/neo4j/provide.js';
 import { settingsFromEnv } from '../src/neo4j/settings.js';
+import { ingestBench } from './ingest.js';
 import { loadFigures } from './load.js';
 import { queryBenchmark } from './queries.js';
 
@@ -222,7 +225,14 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+async function all(): Promise<void> {
+  if (process.argv[2] !== 'ingest') await main();
+  if (process.exitCode) return;
+  log('ingest of synthetic lists (bench/ingest.ts)');
+  console.log(`\n${await ingestBench()}`);
+}
+
+all().catch((e) => {
   console.error(e instanceof Error ? (e.stack ?? e.message) : e);
   process.exitCode = 1;
 });

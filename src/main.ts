@@ -6,8 +6,8 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { buildGraph } from '../ingest/pipeline.js';
-import { loadGraph } from '../ingest/load/load.js';
+import { readInputs } from '../ingest/pipeline.js';
+import { ingestAtStart } from '../ingest/load/ingest.js';
 import { serverConfigFromEnv } from './config/server-config.js';
 import { createApp } from './http/app.js';
 import { createDriver } from './neo4j/driver.js';
@@ -46,10 +46,11 @@ async function main(): Promise<void> {
     // Before the corpus is parsed: a Neo4j that cannot be reached is reported at once.
     await checkNeo4jReachable(driver, neo4j.settings, neo4j.embedded);
     if (process.env.INGEST_ON_START !== 'false') {
-      const paths = process.env.INGEST_PATHS ? process.env.INGEST_PATHS.split(',') : [DEFAULT_CORPUS];
-      const { graph } = await buildGraph(paths, { log });
-      const counts = await loadGraph(driver, graph, { log, database: neo4j.settings.database });
-      log(`ingested ${counts.nodes} nodes and ${counts.relationships} relationships`);
+      // INGEST_PATHS makes the graph exactly those lists; without it, lists ingested before are kept.
+      const paths = process.env.INGEST_PATHS ? process.env.INGEST_PATHS.split(',').filter(Boolean) : null;
+      const read = (p: string[]) => readInputs(p, { warn: (m) => log(`warning: ${m}`) });
+      const result = await ingestAtStart(driver, { paths, defaults: [DEFAULT_CORPUS], read }, { log, database: neo4j.settings.database });
+      log(`${result.changed ? `ingested generation ${result.generation}` : `serving generation ${result.generation}`}: ${result.nodes} nodes and ${result.relationships} relationships`);
     }
     app = await createApp({ driver, config, database: neo4j.settings.database });
     app.httpServer.listen(config.port, config.host);

@@ -1,3 +1,4 @@
+import { LEXICON } from '../lexicon/lexicon.js';
 import { nameKey } from '../graph/name-key.js';
 import { repositoryKey } from '../names/links.js';
 import { cleanName, cleanText, isNonLatin } from '../names/text.js';
@@ -104,7 +105,7 @@ export function splitParenthetical(raw: string): { name: string; alsoKnownAs: st
   for (let guard = 0; guard < 5 && /[(（][^()（）]*[)）]/.test(text); guard++) {
     text = text.replace(/[(（]([^()（）]*)[)）]/g, (_, inner: string) => {
       const alt = cleanName(inner);
-      if (alt && !isSizeToken(alt) && (isAcronymOf(alt, main) || isTranslation(alt, main))) alsoKnownAs.push(alt);
+      if (alt && !isSizeToken(alt) && !LEXICON.annotations.has(alt.normalize('NFKC').toLowerCase()) && (isAcronymOf(alt, main) || isTranslation(alt, main))) alsoKnownAs.push(alt);
       return ' ';
     });
   }
@@ -156,7 +157,7 @@ function repoIdSlashes(text: string, links: TextLink[]): Set<number> {
  * shorthand (`Qwen2-0.5B|1.5B|7B`). With `repoIds` (cells that name models) an `org/name` id
  * (`mosaicml/mpt-7b`) is one name whose owner is kept, not two names.
  */
-export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: { repoIds?: boolean } = {}): CellReading {
+export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: { repoIds?: boolean; linkIsOne?: boolean } = {}): CellReading {
   const owned = opts.repoIds ? ownedName(rich) : null;
   if (owned) return owned;
   const depths = parenDepths(rich.text);
@@ -168,6 +169,8 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
 
   const keep = opts.repoIds ? repoIdSlashes(rich.text, rich.links) : new Set<number>();
   for (const i of knownNameJoins(rich.text)) keep.add(i);
+  // `[Computer Vision Institute, SZU](github.com/CVI-SZU)`: a maker's link is one account, one name.
+  if (opts.linkIsOne) for (const l of outerLinks) for (let i = l.start; i < l.end; i++) if (separator.test(rich.text[i])) keep.add(i);
   // `ViT-G/14`: a slash before a bare number of two or more digits (a patch size) is part of the name.
   for (let i = rich.text.indexOf('/'); i > 0; i = rich.text.indexOf('/', i + 1)) {
     if (/[A-Za-z]/.test(rich.text[i - 1]) && /^\d{2,}(?:$|[\s,;、，)）\]])/.test(rich.text.slice(i + 1, i + 8))) keep.add(i);
@@ -181,7 +184,7 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
   for (const seg of segments(rich.text, depths, separator, keep)) {
     const raw = rich.text.slice(seg.start, seg.end);
     // `Ziya-LLaMA-13B-v1 等`, `LLaMA, etc.`: what stands for "and others" is no part of the name.
-    let text = cleanText(raw).replace(/\s*(?:\.{3}|…|等|etc\.?)$/, '');
+    let text = cleanText(raw).replace(/(?<!\s)\s*(?:\.{3}|…|等|etc\.?)$/, '');
     if (!cleanName(text)) {
       if (cleanText(raw)) placeholders.push(cleanText(raw));
       continue;
@@ -220,7 +223,7 @@ export function readNames(rich: RichText, separator: RegExp = SEPARATOR, opts: {
     if (isSizeToken(p.name) || SIZE_WITH_TAG.test(p.name)) {
       family = splitSize(prev)?.family ?? prev;
       joiner = /[-_]/.test(prev) ? '-' : ' ';
-    } else if (isVersionToken(p.name)) family = prev.replace(/\s*[Vv]\d+(?:\.\d+)?$/, '');
+    } else if (isVersionToken(p.name)) family = prev.replace(/(?<!\s)\s*[Vv]\d+(?:\.\d+)?$/, '');
     else if (word && SIZE_WORD.test(` ${p.name}`)) {
       family = prev.slice(0, word.index);
       joiner = word[1];
@@ -260,9 +263,10 @@ function ownedName(rich: RichText): CellReading | null {
  * sizes, plus the versions and variants it lists; an `org/name` id is the name, its owner kept.
  */
 function expandName(piece: NamePiece, repoIds: boolean): NamePiece[] {
-  const id = repoIds ? /^([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)$/.exec(piece.name) : null;
-  // `ViT-G/14` is one name (a patch size), not the model `14` of an account `ViT-G`.
-  if (id && piece.name.length <= 160 && !/^\d+$/.test(id[2])) {
+  const id = repoIds ? /^([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*(?: [A-Za-z0-9][\w.-]*){0,3})$/.exec(piece.name) : null;
+  // `ViT-G/14` is one name (a patch size), not the model `14` of an account `ViT-G`; a name with
+  // spaces after the slash is owned only by an organization the seed knows (`MSFT/DeepSpeed Chat`).
+  if (id && piece.name.length <= 160 && !/^\d+$/.test(id[2]) && (!id[2].includes(' ') || SEED_KNOWLEDGE.isOrganization(id[1]))) {
     return [{ ...piece, name: id[2], owner: id[1], alsoKnownAs: [...(piece.alsoKnownAs ?? []), piece.name] }];
   }
   const short = readShorthand(piece.name);

@@ -42,6 +42,8 @@ export function headingNames(text: string): { name: string; alsoKnownAs: string[
   if (listed.length >= 2 && listed.every(names)) return listed.map(withGluedAlias);
   const bare = cleanName(text.replace(/[(（][^()（）]{0,60}[)）]/g, ' ').replace(/\s+/g, ' '));
   if (!bare || bare.length > 60) return [];
+  // `华驼(HuaTuo)`: a Chinese name with its Latin one in the parenthesis is that one entry.
+  if (listed.length === 1 && names(listed[0]) && !/[A-Za-z]/.test(bare)) return [{ name: listed[0], alsoKnownAs: [bare] }];
   return bare
     .split(JOINED)
     .map((part) => cleanName(part))
@@ -51,13 +53,15 @@ export function headingNames(text: string): { name: string; alsoKnownAs: string[
 
 function nameLike(text: string): boolean {
   const bare = text.replace(/[(（][^()（）]{0,60}[)）]/g, ' ').trim();
+  // `华驼(HuaTuo)`: the Latin name is in the parenthesis.
+  const named = /[A-Za-z]/.test(bare) || (headingNames(text).length === 1 && /^[\u3400-\u9fff]{1,8}$/.test(bare));
   return (
     !!bare &&
     bare.length <= 40 &&
     bare.split(/\s+/).length <= 4 &&
     headingKind(bare) === undefined &&
     !/[:：。，,.!?！？]$|^[一二三四五六七八九十\d]+[、.．]/.test(bare) &&
-    /[A-Za-z]/.test(bare)
+    named
   );
 }
 

@@ -25,22 +25,25 @@ export function familyKeys(name: string): string[] {
     if (k) keys.add(k);
   };
   // `Llama 3.3 (70b)`: what parentheses add is no part of the name.
-  let trimmed = name.replace(/\s*[(（][^()（）]{0,40}[)）]\s*/g, ' ').trim();
+  let trimmed = name.replace(/(?<!\s)\s*[(（][^()（）]{0,40}[)）]\s*/g, ' ').trim();
   add(trimmed);
-  // `Baichuan-13B-Base`, `Qwen-7B-Chat`: a checkpoint of the family, named by what it was tuned for.
-  const lower = trimmed.toLowerCase();
-  const suffix = LEXICON.known.checkpointSuffixes.find((w) => lower.length > w.length + 2 && lower.endsWith(w) && /[-_ ]/.test(lower[lower.length - w.length - 1]));
-  if (suffix) {
-    trimmed = trimmed.slice(0, trimmed.length - suffix.length - 1).trim();
-    add(trimmed);
-  }
+  trimmed = withoutCheckpointSuffix(trimmed);
+  add(trimmed);
   const noZero = trimmed.replace(/(\d)\.0\b/g, '$1');
   add(noZero);
   const sized = splitSize(noZero);
   if (sized) add(sized.family);
   const versionless = noZero.replace(/[-_\s]*v?\d+(?:\.\d+)*[a-z]?$/i, '');
-  if (versionless && versionless !== noZero && /[A-Za-z]{2}/.test(versionless)) add(versionless);
+  // `ChatYuan-large-v2`: a version after the checkpoint's size word.
+  if (versionless && versionless !== noZero && /[A-Za-z]{2}/.test(versionless)) add(withoutCheckpointSuffix(versionless));
   return [...keys];
+}
+
+/** `Baichuan-13B-Base`, `Qwen-7B-Chat`, `T5-large`: a checkpoint of the family, named by what it was tuned for or its size. */
+function withoutCheckpointSuffix(name: string): string {
+  const lower = name.toLowerCase();
+  const suffix = LEXICON.known.checkpointSuffixes.find((w) => lower.length > w.length + 2 && lower.endsWith(w) && /[-_ ]/.test(lower[lower.length - w.length - 1]));
+  return suffix ? name.slice(0, name.length - suffix.length - 1).trim() : name;
 }
 
 export function knowledge(extra: { organizations?: Iterable<string>; models?: Iterable<string> } = {}): Knowledge {
@@ -50,7 +53,7 @@ export function knowledge(extra: { organizations?: Iterable<string>; models?: It
   for (const m of extra.models ?? []) if (nameKey(m)) models.add(nameKey(m));
   const notModels = LEXICON.known.notModels;
   return {
-    isOrganization: (name) => orgs.has(nameKey(name.replace(/\s+et al\.?$/i, ''))),
+    isOrganization: (name) => orgs.has(nameKey(name.replace(/(?<!\s)\s+et al\.?$/i, ''))),
     isModel: (name) => !notModels.has(nameKey(name)) && familyKeys(name).some((k) => models.has(k)),
     isNotModel: (name) => notModels.has(nameKey(name)),
   };

@@ -12,6 +12,8 @@ import { noteDerivation } from './derivation.js';
 import { describeClaims } from './prose/claims.js';
 import { sliceRich } from './rich-text.js';
 import { provenance, type Sink } from './sink.js';
+import { SEED_KNOWLEDGE } from './knowledge.js';
+import { datasetNames } from './tables/dataset-cells.js';
 import { readLicenses } from './tables/license-cells.js';
 import type { Mention, RichText } from './types.js';
 
@@ -124,7 +126,7 @@ export function applyKeyValue(sink: Sink, things: Mention[], kv: KeyValue, head:
       return true;
     case 'trainingData':
       noteDerivation(things, text, head.place, 'key');
-      for (const p of names('trainingData')) {
+      for (const p of datasetNames(kv.value, SEED_KNOWLEDGE)) {
         const d = referenceMention(sink, p, 'Dataset', prov);
         for (const t of models) sink.statement('TRAINED_WITH', t, d, prov);
       }

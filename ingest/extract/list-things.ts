@@ -1,3 +1,4 @@
+import { isArticleUrl } from '../names/links.js';
 import type { Code, ListItem } from 'mdast';
 import { nameKey } from '../graph/name-key.js';
 import type { NodeLabel, PropValue } from '../graph/types.js';
@@ -33,6 +34,11 @@ function withCjkSuffix<P extends { name: string; alsoKnownAs?: string[] }>(piece
   if (!m) return piece;
   const described = /(?:模型|大模型|系统|项目|框架|工具|数据集)$/.test(m[2]);
   return { ...piece, name: m[1], alsoKnownAs: [...(piece.alsoKnownAs ?? []), ...(described ? [] : [m[2]])] };
+}
+
+/** Words of a title, not a name: five or more words, or Japanese or Chinese particles between words. */
+function isArticleTitle(name: string): boolean {
+  return name.length >= 12 && (name.split(/\s+/).length >= 5 || /[\u3400-\u9fff\u30a0-\u30ffA-Za-z][のでをにはがとへ的了][\u3400-\u9fff\u3040-\u30ffA-Za-z]/.test(name));
 }
 
 export function readThing(sink: Sink, head: Head, children: ListItem[], kind: SectionKind, category: Mention | null, parent: Mention | null, codeBlocks: Code[] = []): Mention[] {
@@ -98,6 +104,12 @@ export function readThing(sink: Sink, head: Head, children: ListItem[], kind: Se
       sink.note('skipped', head.place, piece.name, 'a licence, not a thing of the section');
       continue;
     }
+    // `[ABEJAで作った大規模GPTモデルとその道のり](tech-blog.abeja.asia/entry/…)` under Models: an article
+    // about one, titled as articles are (a release post, `[Qwen2](qwenlm.github.io/blog/qwen2)`, names its model).
+    if (piece.url && !piece.owner && isArticleUrl(piece.url) && isArticleTitle(piece.name)) {
+      sink.note('skipped', head.place, piece.name, 'an article (its link is a blog or post), not a thing of the section');
+      continue;
+    }
     const url = piece.url ?? repoLink?.url;
     const props: Record<string, PropValue> = {};
     if (piece.parameters?.length) props.parameters = piece.parameters;
@@ -155,7 +167,7 @@ function creditBracketedOrganizations(sink: Sink, things: Mention[], description
   const models = things.filter((t) => t.label === 'Model');
   const first = description.links[0];
   if (!models.length || !first || cleanText(description.text.slice(0, first.start)) !== '' || !/^\[.*\]$/.test(first.text.trim())) return;
-  const names = first.text.trim().slice(1, -1).split(/\s*[,&/、]\s*/).map((n) => cleanName(n)).filter(Boolean);
+  const names = first.text.trim().slice(1, -1).split(/(?<!\s)\s*[,&/、]\s*/).map((n) => cleanName(n)).filter(Boolean);
   if (!names.length || !names.every((n) => isOrganizationName(n, SEED_KNOWLEDGE) || /^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}$/.test(n))) return;
   if (!names.some((n) => isOrganizationName(n, SEED_KNOWLEDGE))) return;
   const prov = provenance(head.place, 'list', { text: first.text });

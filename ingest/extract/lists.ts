@@ -101,8 +101,8 @@ function readItem(sink: Sink, item: ListItem, section: string[], kind: SectionKi
 function keyedNames(text: string): { key: string; own: string[]; derived: string[] } | null {
   const m = /^\s*([^:：\n]{1,40}?)\s*[:：]\s*(.+)$/.exec(text);
   if (!m) return null;
-  const [own, ...rest] = m[2].split(/\s+\/\s+/);
-  const split = (part: string) => part.split(/\s*[,，、;；]\s*/).map((n) => cleanName(n)).filter(Boolean);
+  const [own, ...rest] = m[2].split(/(?<!\s)\s+\/\s+/);
+  const split = (part: string) => part.split(/(?<!\s)\s*[,，、;；]\s*/).map((n) => cleanName(n)).filter(Boolean);
   const names = split(own);
   const derived = rest.flatMap(split);
   if (!names.length || [...names, ...derived].some((n) => looksLikeSentence(n) || n.split(/\s+/).length > 4)) return null;

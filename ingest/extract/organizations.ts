@@ -4,7 +4,7 @@ import type { Knowledge } from './knowledge.js';
 
 /** `HuggingFace et al.`, `CMU et al.`: the organization, without the co-authors. */
 export function withoutEtAl(name: string): string {
-  return name.replace(/\s*(?:,\s*)?(?:et\s+al\.?|etc\.?|等)\s*$/i, '').trim();
+  return name.replace(/(?<!\s)\s*(?:,\s*)?(?:et\s+al\.?|etc\.?|等)\s*$/i, '').trim();
 }
 
 const ORG_WORDS = LEXICON.orgWords.map((w) => ({ word: normaliseLabel(w) || w.toLowerCase(), cjk: hasCjk(w) }));

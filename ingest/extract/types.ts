@@ -142,14 +142,13 @@ export function emptyExtraction(): Extraction {
   return { mentions: [], statements: [], claims: [], notes: [], readings: [] };
 }
 
+/** One extraction of several (concat, not push(...): a list of 100k rows has more mentions than a call has room for arguments). */
 export function concatExtractions(parts: Extraction[]): Extraction {
-  const out = emptyExtraction();
-  for (const p of parts) {
-    out.mentions.push(...p.mentions);
-    out.statements.push(...p.statements);
-    out.claims.push(...p.claims);
-    out.notes.push(...p.notes);
-    out.readings.push(...p.readings);
-  }
-  return out;
+  return {
+    mentions: ([] as Mention[]).concat(...parts.map((p) => p.mentions)),
+    statements: ([] as Statement[]).concat(...parts.map((p) => p.statements)),
+    claims: ([] as Claim[]).concat(...parts.map((p) => p.claims)),
+    notes: ([] as Note[]).concat(...parts.map((p) => p.notes)),
+    readings: ([] as BlockReading[]).concat(...parts.map((p) => p.readings)),
+  };
 }

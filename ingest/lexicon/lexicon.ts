@@ -82,8 +82,12 @@ export interface Lexicon {
   licenses: License[];
   isPlaceholder(value: string, role?: Role): boolean;
   yes: Set<string>;
+  /** Headers that say a two-column table's second column holds values of one thing (`Feature | Value`). */
+  recordValueHeaders: Set<string>;
+  /** Words a parenthesis adds about a name that are not another name for it (`Gemma 2 2B（ベース）`). */
+  annotations: Set<string>;
   no: Set<string>;
-  known: { organizations: Set<string>; models: Set<string>; notModels: Set<string>; checkpointSuffixes: string[] };
+  known: { organizations: Set<string>; models: Set<string>; notModels: Set<string>; software: Set<string>; checkpointSuffixes: string[] };
 }
 
 function readJson(file: string): Record<string, unknown> {
@@ -137,7 +141,7 @@ export function loadLexicon(): Lexicon {
   });
 
   const groups = readJson('groups.json') as { baseMarkers: { affix: 'prefix' | 'suffix'; words: Words }[]; orgWords: Words; placePrefixes: Words };
-  const values = readJson('values.json') as { placeholders: Record<string, string[]>; yes: string[]; no: string[] };
+  const values = readJson('values.json') as { placeholders: Record<string, string[]>; yes: string[]; no: string[]; recordValueHeaders: string[]; annotations: string[] };
   const placeholders = new Map<string, Set<string>>();
   for (const [role, list] of Object.entries(values.placeholders)) {
     if (role !== 'any' && !ROLES.includes(role as Role)) throw new Error(`lexicon values.json: unknown role "${role}"`);
@@ -147,7 +151,7 @@ export function loadLexicon(): Lexicon {
     if (!l.name || !Array.isArray(l.spellings)) throw new Error(`lexicon licenses.json entry ${i + 1}: needs name and spellings`);
     return l;
   });
-  const known = readJson('known.json') as { organizations: string[]; models: string[]; notModels: string[]; checkpointSuffixes: string[] };
+  const known = readJson('known.json') as { organizations: string[]; models: string[]; notModels: string[]; software: string[]; checkpointSuffixes: string[] };
   const keysOf = (list: string[]) => new Set(list.map(nameKey).filter(Boolean));
 
   return {
@@ -162,14 +166,19 @@ export function loadLexicon(): Lexicon {
     isPlaceholder(value, role) {
       const v = value.normalize('NFKC').trim().toLowerCase();
       if (!v) return true;
-      return placeholders.get('any')!.has(v) || (!!role && !!placeholders.get(role)?.has(v));
+      const is = (w: string) => placeholders.get('any')!.has(w) || (!!role && !!placeholders.get(role)?.has(w));
+      // `from-scratch 229M`: hyphens for spaces, and a size after the word.
+      return is(v) || is(v.replace(/[-_]+/g, ' ').replace(/\s+\d[\d.]*\s*[kmbt]?$/, '').trim());
     },
     yes: new Set(values.yes.map((v) => v.toLowerCase())),
+    recordValueHeaders: new Set(values.recordValueHeaders.map((v) => v.normalize('NFKC').toLowerCase())),
+    annotations: new Set(values.annotations.map((v) => v.normalize('NFKC').toLowerCase())),
     no: new Set(values.no.map((v) => v.toLowerCase())),
     known: {
       organizations: keysOf(known.organizations),
       models: keysOf(known.models),
       notModels: keysOf(known.notModels),
+      software: keysOf(known.software ?? []),
       checkpointSuffixes: (known.checkpointSuffixes ?? []).map((w) => w.toLowerCase()),
     },
   };

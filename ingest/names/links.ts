@@ -73,6 +73,22 @@ export function repositoryName(url: string): string | null {
 }
 
 /** `2305.14314` for arxiv.org/abs/2305.14314v2 and arxiv.org/pdf/2305.14314.pdf. */
+/** Hosts and paths of articles: blog posts, write-ups, social posts. */
+const ARTICLE_HOSTS = /^(?:[\w-]+\.)*(?:medium\.com|zenn\.dev|qiita\.com|note\.com|zhuanlan\.zhihu\.com|mp\.weixin\.qq\.com|twitter\.com|x\.com|substack\.com|hatenablog\.com|dev\.to)$/i;
+const ARTICLE_HOST_PREFIX = /^(?:tech-?blog|blog|engineering)\./i;
+const ARTICLE_PATH = /^\/(?:[\w-]+\/)?(?:blog|entry|posts?|articles?)\//i;
+
+/** `tech-blog.abeja.asia/entry/…`, `medium.com/@x/…`: a page that writes about things, no thing itself. */
+export function isArticleUrl(url: string): boolean {
+  try {
+    const u = new URL(url.trim());
+    if (REPOSITORY_HOSTS.has(u.hostname.replace(/^www\./, ''))) return false;
+    return ARTICLE_HOSTS.test(u.hostname) || ARTICLE_HOST_PREFIX.test(u.hostname) || ARTICLE_PATH.test(u.pathname);
+  } catch {
+    return false;
+  }
+}
+
 export function arxivId(url: string): string | null {
   const m = /arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})(?:v\d+)?/i.exec(url);
   return m ? m[1] : null;

@@ -58,6 +58,6 @@ export function readContextLength(value: string): number[] {
 export function looksLikeParameters(value: string): boolean {
   const text = bare(value).trim();
   if (!text || text.length > 40) return false;
-  const tokens = text.split(/\s*(?:[-–~,/|&、]|\bto\b|\band\b)\s*/).filter(Boolean);
+  const tokens = text.split(/(?<!\s)\s*(?:[-–~,/|&、]|\bto\b|\band\b)\s*/).filter(Boolean);
   return tokens.every((t) => /^~?\d+(?:\.\d+)?\s*[bBmM]?$/.test(t)) && /\d\s*[bBmM]$/.test(tokens[tokens.length - 1] ?? '');
 }

@@ -20,9 +20,12 @@ export type Target =
   /** `text`: the link's name or the first word; `phrase`: the words it starts, for reports. */
   | ({ kind: 'unknown'; text: string; phrase?: string; link?: TextLink } & Span);
 
-/** Words between a trigger and the name it introduces: articles, possessives, sizes, quantities. */
+/**
+ * Words between a trigger and the name it introduces: articles, possessives, sizes, quantities,
+ * and a generic noun whose parenthesis names them (`通用中文基座模型（如 Chinese-LLaMA、ChatGLM 等）`).
+ */
 const FILLER =
-  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[0-9\u3040-\u30ff\u3400-\u9fff]{1,12}的|[\u3040-\u30ff\u3400-\u9fff]{0,12}模型|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
+  /^(?:(?:the|a|an|its|their|our|original|pre-?trained|open-?sourced?|frozen|large|models?:)\s+|\d[\d.,]*\s*[BMKTbmkt]?\+?\s+(?:tokens\s+of\s+)?|[\p{L}\p{N}.-]+'s\s*|[\w-]+-year-old\s+model:\s*|fine-?tuning\s+|[^\p{L}\p{N}\s(]+\s*|(?:[0-9\u3040-\u30ff\u3400-\u9fff]{1,12}的|[\u3040-\u30ff\u3400-\u9fff]{0,12}模型\s*(?:[（(]\s*(?:如|例如|比如|包括|诸如)?)?|原版|原始|开源)\s*(?=[A-Za-z0-9]))/u;
 
 const TRAILING = /[\s,.;:!?)\]"'”’*`]+$|'s$|\(.*$/;
 
@@ -174,10 +177,13 @@ export function claimTargets(claim: Claim, index: EntityIndex, subjectNames: rea
   if (claim.at.direction === 'before') {
     // `rinna GPT (neox-3.6b) をファインチューニング`: what parentheses add is no part of the name.
     const from = Math.max(0, claim.at.offset - 300);
-    const head = text.slice(from, claim.at.offset).replace(/\s*[(（][^()（）]{0,60}[)）]\s*$/, '').trimEnd();
+    const upTo = text.slice(from, claim.at.offset);
+    const head = upTo.replace(/(?<!\s)\s*[(（][^()（）]{0,60}[)）]\s*$/, '').trimEnd();
     const link = links.find((l) => l.end === claim.at.offset || l.end === from + head.length);
     if (link) return [linkTarget(link, index)];
-    const before = head.slice(-200);
+    // `进行大模型（Qwen-7B-base）指令微调`: after a generic noun, the parenthesis is the name.
+    const named = /模型$/.test(head) ? /[(（]\s*([A-Za-z0-9][^()（）]{0,58})[)）]\s*$/.exec(upTo) : null;
+    const before = named ? named[1].trim() : head.slice(-200);
     const run = /([A-Za-z0-9][\w.+-]*(?:\s+[A-Za-z0-9][\w.+-]*){0,4})\s*$/.exec(before);
     if (!run) return [];
     // `東北大BERTに対して`: a Latin run glued to CJK before it is part of that name, not a name alone.

@@ -134,7 +134,7 @@ export function contributorTargets(claim: Claim, index: OrganizationIndex): Cont
     clause = before.split(/[。；;!?：:]|\.(?=\s|$)/).pop()!.replace(LEAD_IN, '').replace(/联合/g, '、').replace(/(?<=[\u3400-\u9fff])和(?=[\u3400-\u9fff])/g, '、');
   }
   // Only lists split (`A、B`, `A，以及B`): `与` and `和` also join the words of one name (`数据智能与社会计算实验室`).
-  const parts = clause.split(/\s*(?:[,，、]|以及|\band\b|&)\s*/).map((p) => p.replace(/(?:共同|一起|联合|合作)$/, '').trim()).filter(Boolean);
+  const parts = clause.split(/(?<!\s)\s*(?:[,，、]|以及|\band\b|&)\s*/).map((p) => p.replace(/(?:共同|一起|联合|合作)$/, '').trim()).filter(Boolean);
   // `德国萨尔大学团队和中国南京大学团队`: 和/及 join two names when each is an organization's; 与
   // stays inside one (`复旦大学数据智能与社会计算实验室`, where `…数据智能` looks like a company).
   const split = parts.flatMap((p) => {

@@ -52,6 +52,9 @@ function knownModelName(target: { text: string; phrase?: string }, direction: 'a
     const run = direction === 'after' ? words.slice(0, n) : words.slice(words.length - n);
     const name = cleanName(run.join(' ').replace(/[,.;:!?)\]]+$/, ''));
     if (name && /[A-Za-z]/.test(name) && SEED_KNOWLEDGE.isModel(name)) return name;
+    // `ClueAI/ChatYuan-large-v2`: a Hugging Face id names its model after the owner's slash.
+    const id = /^[A-Za-z0-9][\w.-]*\/([A-Za-z0-9][\w.-]*)$/.exec(name);
+    if (id && SEED_KNOWLEDGE.isModel(id[1])) return name;
   }
   return null;
 }
@@ -255,7 +258,7 @@ export function linkClaims(claims: Claim[], statements: Statement[], res: Resolu
         case 'eval': {
           if (known && isEvaluation(known) && known.label !== 'Model') state('EVALUATED_ON', claim.subject, ref(known), p);
           else if (unknown?.link && /bench|leaderboard|\beval/i.test(unknown.text)) {
-            const name = unknown.text.replace(/\s+benchmarks?$/i, '');
+            const name = unknown.text.replace(/(?<!\s)\s+benchmarks?$/i, '');
             state('EVALUATED_ON', claim.subject, newMention(claim, 'Benchmark', name, unknown.link.url).id, p);
           }
           break;

@@ -1,3 +1,4 @@
+import { LEXICON } from '../lexicon/lexicon.js';
 import { nameKey } from '../graph/name-key.js';
 import type { Merge, NodeLabel, PropValue } from '../graph/types.js';
 import type { Mention } from '../extract/types.js';
@@ -40,21 +41,26 @@ export function chooseLabel(ms: Mention[]): NodeLabel {
  */
 export function buildEntity(ms: Prepared[], joined: { rule: string; names: string[] }[], family: (it: Prepared) => { name: string; size: string } | null): Entity {
   const mentions = ms.map((it) => it.m);
-  const label = isThing(mentions[0].label) ? chooseLabel(mentions) : mentions[0].label;
+  let label = isThing(mentions[0].label) ? chooseLabel(mentions) : mentions[0].label;
+  // `### Colossal AI` under `自主模型篇`: a framework the seed knows is a project, whatever the heading says.
+  if (label === 'Model' && mentions.some((m) => LEXICON.known.software.has(nameKey(m.name)))) label = 'Project';
   const entries = ms.filter((it) => it.m.role === 'entry');
 
   // Sizes that joined their family are recorded as sizes, not as other names of the family.
   const sizeOnly = new Set<Prepared>();
   const sizes: string[] = [];
   if (label === 'Model') {
-    const plain = ms.filter((it) => !family(it));
-    for (const it of ms) {
-      const fam = family(it);
-      if (fam && (plain.length || ms.every((x) => nameKey(family(x)?.name ?? '') === nameKey(fam.name)))) {
+    const families = ms.map(family);
+    const plain = families.some((f) => !f);
+    // Every mention is the same family at some size (its key shared by all): computed once, not per mention.
+    const oneFamily = new Set(families.map((f) => nameKey(f?.name ?? ''))).size === 1;
+    ms.forEach((it, i) => {
+      const fam = families[i];
+      if (fam && (plain || oneFamily)) {
         sizeOnly.add(it);
         if (!sizes.includes(fam.size)) sizes.push(fam.size);
       }
-    }
+    });
   }
   const named = ms.filter((it) => !sizeOnly.has(it));
 
@@ -69,8 +75,14 @@ export function buildEntity(ms: Prepared[], joined: { rule: string; names: strin
   } else name = chooseDisplayName(ms, sizeOnly, (it) => family(it)?.name ?? null);
 
   const aliases: string[] = [];
+  const written = new Set<string>([name]);
   for (const it of ms) {
-    for (const s of [it.m.name, ...(it.m.alsoKnownAs ?? []), ...(it.m.writtenAs ?? [])]) if (s !== name && !aliases.includes(s)) aliases.push(s);
+    for (const s of [it.m.name, ...(it.m.alsoKnownAs ?? []), ...(it.m.writtenAs ?? [])]) {
+      if (!written.has(s)) {
+        written.add(s);
+        aliases.push(s);
+      }
+    }
   }
 
   const props: Record<string, PropValue> = {};
@@ -79,7 +91,8 @@ export function buildEntity(ms: Prepared[], joined: { rule: string; names: strin
     for (const [k, v] of Object.entries(it.m.props)) {
       if (k === 'links') {
         const have = (props.links as string[] | undefined) ?? [];
-        props.links = [...have, ...(v as string[]).filter((u) => !have.includes(u))];
+        const known = new Set(have);
+        props.links = [...have, ...(v as string[]).filter((u) => !known.has(u))];
       } else if (k === 'parameters' || k === 'contextLength') {
         props[k] = union((props[k] as number[] | undefined) ?? [], v as number[]);
       } else if (!(k in props)) props[k] = v;
@@ -94,10 +107,13 @@ export function buildEntity(ms: Prepared[], joined: { rule: string; names: strin
   const aliasedNames = ms.filter((it) => it.alias && nameKey(it.alias.name) !== nameKey(it.m.name)).map((it) => it.m.name);
   if (aliasedNames.length) spelled.push({ rule: 'alias-table', names: [ms.find((it) => it.alias)!.alias!.name, ...aliasedNames] });
   const byKey = new Map<string, string[]>();
+  const joinedByAlias = new Set(aliasedNames);
   for (const it of ms) {
-    if (aliasedNames.includes(it.m.name) || !it.keys[0]) continue;
+    if (joinedByAlias.has(it.m.name) || !it.keys[0]) continue;
     const key = it.keys.find((k) => !k.startsWith('arxiv:')) ?? it.keys[0];
-    byKey.set(key, [...(byKey.get(key) ?? []), it.m.name]);
+    const names = byKey.get(key);
+    if (names) names.push(it.m.name);
+    else byKey.set(key, [it.m.name]);
   }
   const variants = [...byKey.values()].map((names) => [...new Set(names)]).filter((names) => names.length > 1);
   if (variants.length) spelled.push({ rule: 'normalised-name', names: variants.flat() });

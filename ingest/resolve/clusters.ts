@@ -22,12 +22,16 @@ export function repositoriesConflict(a: Set<string>, b: Set<string>): boolean {
  */
 export class Clusters {
   private readonly parent: number[];
-  private readonly repos: Set<string>[];
-  private readonly latin: Set<string>[];
-  /** Per root: source file → name keys of the makers its entries there are credited to. */
-  private readonly makers: Map<string, Set<string>>[];
-  /** Per root: rule → spellings it brought together. */
-  private readonly joined: Map<string, Set<string>>[];
+  /** Per root: the repositories its mentions link (made when first needed: most mentions link none). */
+  private readonly repos: (Set<string> | undefined)[];
+  /** Per root: name keys of its Latin-script names (made when first needed). */
+  private readonly latin: (Set<string> | undefined)[];
+  /** Per root: source file → name keys of the makers its entries there are credited to (made when first needed). */
+  private readonly makers: (Map<string, Set<string>> | undefined)[];
+  /** Per root: rule → spellings it brought together (made on the first join). */
+  private readonly joined: (Map<string, Set<string>> | undefined)[];
+  private static readonly NONE: ReadonlySet<string> = new Set();
+  private static readonly NO_MAKERS: ReadonlyMap<string, Set<string>> = new Map();
 
   constructor(
     size: number,
@@ -37,16 +41,18 @@ export class Clusters {
     makersOf: (i: number) => { source: string; makers: string[] } | null = () => null,
   ) {
     this.parent = Array.from({ length: size }, (_, i) => i);
-    this.makers = Array.from({ length: size }, (_, i) => {
+    this.repos = new Array(size);
+    this.latin = new Array(size);
+    this.makers = new Array(size);
+    this.joined = new Array(size);
+    for (let i = 0; i < size; i++) {
       const m = makersOf(i);
-      return m && m.makers.length ? new Map([[m.source, new Set(m.makers)]]) : new Map();
-    });
-    this.latin = Array.from({ length: size }, (_, i) => new Set(latinOf(i)));
-    this.repos = Array.from({ length: size }, (_, i) => {
+      if (m && m.makers.length) this.makers[i] = new Map([[m.source, new Set(m.makers)]]);
+      const l = latinOf(i);
+      if (l.length) this.latin[i] = new Set(l);
       const r = repoOf(i);
-      return new Set(r ? [r] : []);
-    });
-    this.joined = Array.from({ length: size }, () => new Map());
+      if (r) this.repos[i] = new Set([r]);
+    }
   }
 
   find(i: number): number {
@@ -58,7 +64,7 @@ export class Clusters {
   }
 
   reposOf(i: number): Set<string> {
-    return this.repos[this.find(i)];
+    return (this.repos[this.find(i)] ?? Clusters.NONE) as Set<string>;
   }
 
   /**
@@ -71,8 +77,8 @@ export class Clusters {
 
   /** Entries of one list credited to makers with none in common: homonyms, not one thing. */
   private makersConflict(a: number, b: number): boolean {
-    const ma = this.makers[this.find(a)];
-    const mb = this.makers[this.find(b)];
+    const ma = this.makers[this.find(a)] ?? Clusters.NO_MAKERS;
+    const mb = this.makers[this.find(b)] ?? Clusters.NO_MAKERS;
     for (const [source, set] of ma) {
       const other = mb.get(source);
       // `Meta` and `Meta AI` are one maker written two ways.
@@ -85,7 +91,7 @@ export class Clusters {
   latinConflict(a: number, b: number): boolean {
     const la = this.latin[this.find(a)];
     const lb = this.latin[this.find(b)];
-    if (!la.size || !lb.size) return false;
+    if (!la?.size || !lb?.size) return false;
     for (const k of la) if (lb.has(k)) return false;
     return true;
   }
@@ -96,26 +102,44 @@ export class Clusters {
     const rb = this.find(b);
     if (ra === rb) return false;
     this.parent[rb] = ra;
-    for (const r of this.repos[rb]) this.repos[ra].add(r);
-    for (const k of this.latin[rb]) this.latin[ra].add(k);
-    for (const [source, set] of this.makers[rb]) {
-      const own = this.makers[ra].get(source) ?? new Set<string>();
-      for (const k of set) own.add(k);
-      this.makers[ra].set(source, own);
+    const moving = this.repos[rb];
+    if (moving) {
+      const into = (this.repos[ra] ??= new Set());
+      for (const r of moving) into.add(r);
+      this.repos[rb] = undefined;
     }
-    for (const [k, v] of this.joined[rb]) this.add(ra, k, [...v]);
+    const latin = this.latin[rb];
+    if (latin) {
+      const into = (this.latin[ra] ??= new Set());
+      for (const k of latin) into.add(k);
+      this.latin[rb] = undefined;
+    }
+    const makers = this.makers[rb];
+    if (makers) {
+      const into = (this.makers[ra] ??= new Map());
+      for (const [source, set] of makers) {
+        const own = into.get(source) ?? new Set<string>();
+        for (const k of set) own.add(k);
+        into.set(source, own);
+      }
+      this.makers[rb] = undefined;
+    }
+    const joins = this.joined[rb];
+    if (joins) for (const [k, v] of joins) this.add(ra, k, [...v]);
+    this.joined[rb] = undefined;
     if (new Set(names).size > 1) this.add(ra, rule, names);
     return true;
   }
 
   private add(root: number, rule: string, names: string[]): void {
-    const set = this.joined[root].get(rule) ?? new Set<string>();
+    const joins = (this.joined[root] ??= new Map());
+    const set = joins.get(rule) ?? new Set<string>();
     for (const n of names) set.add(n);
-    this.joined[root].set(rule, set);
+    joins.set(rule, set);
   }
 
   merges(i: number): { rule: string; names: string[] }[] {
-    return [...this.joined[this.find(i)]].map(([rule, names]) => ({ rule, names: [...names] }));
+    return [...(this.joined[this.find(i)] ?? [])].map(([rule, names]) => ({ rule, names: [...names] }));
   }
 
   /** Roots with their members, members in index order, roots by their first member. */

@@ -34,13 +34,21 @@ export function chooseDisplayName(ms: Prepared[], sizeOnly: Set<Prepared>, famil
   const pool = latin.length ? latin : firm.length ? firm : votes;
 
   const byKey = new Map<string, typeof pool>();
-  for (const v of pool) byKey.set(v.key, [...(byKey.get(v.key) ?? []), v]);
+  for (const v of pool) {
+    const same = byKey.get(v.key);
+    if (same) same.push(v);
+    else byKey.set(v.key, [v]);
+  }
   const rankKey = (vs: typeof pool) => [vs.length, vs.some((v) => v.entry) ? 1 : 0, -vs[0].order];
   const [, best] = [...byKey].sort((a, b) => compare(rankKey(b[1]), rankKey(a[1])))[0];
 
   // A paper title may still tell the capitals of a name the rows write in lower case (`Baize`).
   const bySpelling = new Map<string, typeof pool>();
-  for (const v of votes.filter((v) => v.key === best[0].key)) bySpelling.set(v.spelling, [...(bySpelling.get(v.spelling) ?? []), v]);
+  for (const v of votes.filter((v) => v.key === best[0].key)) {
+    const same = bySpelling.get(v.spelling);
+    if (same) same.push(v);
+    else bySpelling.set(v.spelling, [v]);
+  }
   const firmCount = (vs: typeof pool) => vs.filter((v) => !ms[v.order].m.tentative).length;
   const rankSpelling = ([s, vs]: [string, typeof pool]) => [/\p{Lu}/u.test(s) ? 1 : 0, firmCount(vs), vs.some((v) => v.tableEntry) ? 1 : 0, -vs[0].order];
   return [...bySpelling].sort((a, b) => compare(rankSpelling(b), rankSpelling(a)))[0][0];

@@ -1,4 +1,6 @@
 import type { Mention } from '../extract/types.js';
+import { nameKey } from '../graph/name-key.js';
+import { LEXICON } from '../lexicon/lexicon.js';
 import type { AliasTable } from './aliases.js';
 import { buildEntity, chooseLabel } from './build-entity.js';
 import { Clusters } from './clusters.js';
@@ -21,6 +23,8 @@ import { splitSize } from '../names/size.js';
  *     stay nodes, VARIANT_OF their family (`Falcon-7B`, `Falcon-40B`).
  */
 
+const isSoftware = (m: Mention) => LEXICON.known.software.has(nameKey(m.name));
+
 export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   const items = mentions.map((m) => prepare(m, aliases));
   const clusters = new Clusters(
@@ -32,11 +36,16 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   );
   const ambiguous: Resolution['ambiguous'] = [];
   const sameKey = (a: Prepared, b: Prepared) => a.keys.some((k) => b.keys.includes(k));
+  const append = <K>(map: Map<K, number[]>, key: K, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
 
   // 1. Same repository.
   const byRepo = new Map<string, number[]>();
   items.forEach((it, i) => {
-    if (it.repo) byRepo.set(it.repo, [...(byRepo.get(it.repo) ?? []), i]);
+    if (it.repo) append(byRepo, it.repo, i);
   });
   for (const group of byRepo.values()) {
     for (let j = 1; j < group.length; j++) {
@@ -44,7 +53,8 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
         const a = items[group[i]];
         const b = items[group[j]];
         if (sameKey(a, b)) clusters.union(group[i], group[j], 'normalised-name', []);
-        else if (a.m.label === b.m.label) clusters.union(group[i], group[j], 'same-repository', [a.m.name, b.m.name]);
+        // Robin's repository is LMFlow's: a model kept in a framework's repository is not the framework.
+        else if (a.m.label === b.m.label && isSoftware(a.m) === isSoftware(b.m)) clusters.union(group[i], group[j], 'same-repository', [a.m.name, b.m.name]);
       }
     }
   }
@@ -53,15 +63,27 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   const byKey = new Map<string, number[]>();
   items.forEach((it, i) => {
     if (it.m.tentative) return;
-    for (const k of it.keys) byKey.set(`${it.space}:${k}`, [...(byKey.get(`${it.space}:${k}`) ?? []), i]);
+    for (const k of it.keys) append(byKey, `${it.space}:${k}`, i);
   });
   for (const [groupKey, group] of byKey) {
     const roots: number[] = [];
     const cjkOnly = !/[a-z0-9]/.test(groupKey.slice(groupKey.indexOf(':') + 1));
     for (const i of group) {
-      const compatible = [...new Set(roots.map((r) => clusters.find(r)))].filter(
-        (r) => r !== clusters.find(i) && !clusters.conflict(r, i) && !(cjkOnly && clusters.latinConflict(r, i)),
-      );
+      // An entry whose cluster has joined an earlier entry's adds nothing, now or later (clusters
+      // only grow): one entry per cluster is kept, so a key named 40,000 times costs 40,000 steps.
+      const distinct = new Set<number>();
+      let kept = 0;
+      for (const r of roots) {
+        const root = clusters.find(r);
+        if (!distinct.has(root)) {
+          distinct.add(root);
+          roots[kept++] = r;
+        }
+      }
+      roots.length = kept;
+      const compatible = roots
+        .map((r) => clusters.find(r))
+        .filter((r) => r !== clusters.find(i) && !clusters.conflict(r, i) && !(cjkOnly && clusters.latinConflict(r, i)));
       const own = clusters.find(i);
       if (!roots.some((r) => clusters.find(r) === own)) roots.push(i);
       if (!compatible.length) continue;
@@ -95,8 +117,12 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
     }
   });
   const sizes = new Map(clusters.groups().map((g) => [clusters.find(g[0]), g.length]));
+  const indexOf = new Map<Mention, number>();
+  mentions.forEach((m, i) => {
+    if (!indexOf.has(m)) indexOf.set(m, i);
+  });
   for (const a of ambiguous) {
-    const i = mentions.indexOf(a.mention);
+    const i = indexOf.get(a.mention) ?? -1;
     if (i >= 0 && sizes.get(clusters.find(i)) === 1) dropped.add(i);
   }
 
@@ -115,6 +141,30 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
   };
   const family = (it: Prepared) => familyOf(it, aliases);
   const familyClusters = new Map<string, number>();
+  // Items by key, in index order, and the members of each cluster as unions change them: so that
+  // the first item of a cluster with a key, or a cluster's members, is found without a scan of all.
+  const itemsWithKey = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    for (const k of new Set(it.keys)) append(itemsWithKey, k, i);
+  });
+  const members = new Map<number, { list: number[]; sorted: boolean }>();
+  for (const g of clusters.groups()) members.set(clusters.find(g[0]), { list: g, sorted: true });
+  const union = (a: number, b: number, rule: string, names: string[]) => {
+    const [ra, rb] = [clusters.find(a), clusters.find(b)];
+    if (!clusters.union(a, b, rule, names)) return;
+    const into = members.get(ra)!;
+    for (const j of members.get(rb)!.list) into.list.push(j);
+    into.sorted = false;
+    members.delete(rb);
+  };
+  const membersOf = (i: number) => {
+    const m = members.get(clusters.find(i))!;
+    if (!m.sorted) {
+      m.list.sort((x, y) => x - y);
+      m.sorted = true;
+    }
+    return m.list;
+  };
   const liveGroups = () => clusters.groups().filter((g) => !g.some((i) => dropped.has(i)));
   const isModelGroup = (ms: Prepared[]) => ms[0].space === 'thing' && chooseLabel(ms.map((it) => it.m)) === 'Model';
   /** The family of a cluster with an entry: every one of its names is that family at one size. */
@@ -155,16 +205,18 @@ export function resolve(mentions: Mention[], aliases: AliasTable): Resolution {
         .filter((r) => r !== own && !clusters.conflict(r, own) && !(withEntry && sharesAList(r, own)));
       const names = [...new Set(ms.map((it) => it.m.name))];
       // Recorded under the family's own spelling (`BLOOM`, not the `bloom` of `bloom-1b4-zh`).
-      const familySpelling = items.find((it, j) => clusters.find(j) === clusters.find(targets[0] ?? own) && it.keys.includes(fam.key))?.canonical ?? fam.name;
+      const familyRoot = clusters.find(targets[0] ?? own);
+      const spelledBy = (itemsWithKey.get(fam.key) ?? []).find((j) => clusters.find(j) === familyRoot);
+      const familySpelling = (spelledBy === undefined ? undefined : items[spelledBy].canonical) ?? fam.name;
       if (targets.length) {
         const merged = new Set([...(entryFiles.get(targets[0]) ?? []), ...(entryFiles.get(own) ?? [])]);
-        clusters.union(targets[0], own, 'size-variant', [familySpelling, ...names]);
+        union(targets[0], own, 'size-variant', [familySpelling, ...names]);
         entryFiles.set(clusters.find(own), merged);
       }
       else if (familyClusters.has(fam.key) && !clusters.conflict(familyClusters.get(fam.key)!, own)) {
         const root = familyClusters.get(fam.key)!;
-        const sized = items.filter((_, j) => !dropped.has(j) && clusters.find(j) === clusters.find(root)).map((it) => it.m.name);
-        clusters.union(root, own, 'size-variant', [splitSize(sized[0])?.family ?? fam.name, ...sized, ...names]);
+        const sized = membersOf(root).filter((j) => !dropped.has(j)).map((j) => items[j].m.name);
+        union(root, own, 'size-variant', [splitSize(sized[0])?.family ?? fam.name, ...sized, ...names]);
       } else if (!withEntry && !index.get(fam.key)?.size) familyClusters.set(fam.key, own);
     }
   }

@@ -4,6 +4,7 @@ import { lineageQuery } from '../queries/lineage.js';
 import { nameParams } from '../queries/nodes.js';
 import { FULL, detailParams, type Detail } from '../queries/projections.js';
 import type { CypherRunner } from '../queries/runner.js';
+import { CURRENT, type View } from '../queries/view.js';
 
 /** Relations that make up lineage: what a model is built from. */
 export const LINEAGE_TYPES = ['BASED_ON', 'VARIANT_OF'] as const;
@@ -42,6 +43,8 @@ export interface WalkOptions {
   /** Whether to read the edges followed (the attached ones come with `attach`); true unless said. */
   edges?: boolean;
   detail?: Detail;
+  /** The graph walked: the current one unless said (a walk from a node walks the node's). */
+  view?: View;
 }
 
 /** Enough for any walk a request is allowed; the API's `lineage` passes its own, smaller bound. */
@@ -60,20 +63,20 @@ function params(direction: Direction, maxDepth: number, o: WalkOptions): Record<
   };
 }
 
-function toWalk(row: Record<string, unknown>): Walk {
-  const root = toNodeRecord(row.root as Record<string, unknown>);
+function toWalk(row: Record<string, unknown>, view: View): Walk {
+  const root = toNodeRecord(row.root as Record<string, unknown>, view);
   const reached = new Map<string, Reached>();
   for (const r of row.nodes as { node: Record<string, unknown>; depth: unknown }[]) {
-    const node = toNodeRecord(r.node);
+    const node = toNodeRecord(r.node, view);
     reached.set(node.id, { node, depth: Number(r.depth) });
   }
   const edges = new Map<string, EdgeRecord>();
   for (const e of [...(row.edges as Record<string, unknown>[]), ...((row.attachedEdges as Record<string, unknown>[]) ?? [])]) {
-    const edge = toEdgeRecord(e);
+    const edge = toEdgeRecord(e, view);
     edges.set(edge.id, edge);
   }
   const attached = ((row.attached as Record<string, unknown>[]) ?? [])
-    .map(toNodeRecord)
+    .map((n) => toNodeRecord(n, view))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   // With a node cap, an attached relation may reach a node that was cut: keep edges between nodes drawn.
   const drawn = new Set([...reached.keys(), ...attached.map((n) => n.id)]);
@@ -92,9 +95,9 @@ export async function walkLineage(
   options: Omit<WalkOptions, 'types' | 'kinds'> = {},
 ): Promise<Walk> {
   const o = { counting: true, ...options, types, kinds };
-  const rows = await runner.read(lineageQuery('id', maxDepth, o.counting), { id: root.id, ...params(direction, maxDepth, o) });
+  const rows = await runner.read(lineageQuery('id', maxDepth, o.counting), { id: root.id, ...params(direction, maxDepth, o) }, root.view);
   if (!rows.length) return { root, reached: new Map([[root.id, { node: root, depth: 0 }]]), edges: new Map(), omitted: 0, truncated: 0, attached: [] };
-  return toWalk(rows[0]);
+  return toWalk(rows[0], root.view);
 }
 
 /** The lineage of the node a name key names (of `labels`, any when null), found in the same query; null when none has it. */
@@ -108,8 +111,9 @@ export async function walkLineageByName(
 ): Promise<Walk | null> {
   if (!key) return null;
   const query = lineageQuery('name', maxDepth, options.counting ?? true);
-  const rows = await runner.read(query, { ...nameParams(key, labels), ...params(direction, maxDepth, options) });
-  return rows.length ? toWalk(rows[0]) : null;
+  const view = options.view ?? CURRENT;
+  const rows = await runner.read(query, { ...nameParams(key, labels), ...params(direction, maxDepth, options) }, view);
+  return rows.length ? toWalk(rows[0], view) : null;
 }
 
 /** Models reached, nearest first, without the root. */

@@ -7,6 +7,8 @@ import { relationCountsOf, type RelationTypeCount } from '../queries/hub.js';
 import type { Detail } from '../queries/projections.js';
 import type { DerivationCount } from '../records/derivation.js';
 import type { CypherRunner } from '../queries/runner.js';
+import { sourceFiles, type SourceFileRecord } from '../queries/sources.js';
+import { CURRENT, type View } from '../queries/view.js';
 
 /** The details a hop list can be read with, each before the ones it serves (FULL serves every ask). */
 const VARIANTS: Detail[] = [
@@ -26,7 +28,9 @@ const typesKey = (types: readonly string[] | null) => (types ? [...types].sort()
  * Per-request batching: when a list of parents each asks for its bases or contributors, the
  * loaders turn N look-ups into one Cypher query per relation kind. A query that already read a
  * node's hops with its own answer (a look-up with its relations, a page of models) hands them
- * over with primeHops, so resolving those fields costs no query at all.
+ * over with primeHops, so resolving those fields costs no query at all. One set of loaders per
+ * view (the current graph, or the graph as of a date): a node read from a view has its
+ * relations read from the same view.
  */
 export class Loaders {
   readonly node: DataLoader<string, NodeRecord | null>;
@@ -37,12 +41,22 @@ export class Loaders {
   private readonly handed = new Map<string, Hop[]>();
   private kindCounts?: DataLoader<string, DerivationCount[]>;
   private typeCounts?: DataLoader<string, RelationTypeCount[]>;
+  private sources?: Promise<Map<string, SourceFileRecord>>;
 
-  constructor(private readonly runner: CypherRunner) {
+  constructor(
+    private readonly runner: CypherRunner,
+    readonly view: View = CURRENT,
+  ) {
     this.node = new DataLoader(async (ids) => {
-      const found = await nodesByIds(runner, ids);
+      const found = await nodesByIds(runner, ids, view);
       return ids.map((id) => found.get(id) ?? null);
     });
+  }
+
+  /** The sources of the view's graph by file name, read once (lastSeen of many facts needs them). */
+  sourceVersions(): Promise<Map<string, SourceFileRecord>> {
+    this.sources ??= sourceFiles(this.runner, this.view).then((list) => new Map(list.map((s) => [s.source, s])));
+    return this.sources;
   }
 
   /** Remembers nodes a query already returned, so resolving them again costs nothing (a partial one is not remembered). */
@@ -72,7 +86,7 @@ export class Loaders {
     let loader = this.hopLoaders.get(group);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const found = await neighbours(this.runner, ids, way, types, detail);
+        const found = await neighbours(this.runner, ids, way, types, detail, this.view);
         const byId = new Map<string, Hop[]>(ids.map((i) => [i, []]));
         for (const hop of found) {
           this.prime(hop.node);
@@ -107,7 +121,7 @@ export class Loaders {
   /** A node's relations counted by type and way (one query for every node of a request level). */
   relationCounts(id: string): Promise<RelationTypeCount[]> {
     this.typeCounts ??= new DataLoader(async (ids) => {
-      const found = await relationCountsOf(this.runner, ids);
+      const found = await relationCountsOf(this.runner, ids, this.view);
       return ids.map((i) => found.get(i) ?? []);
     });
     return this.typeCounts.load(id);
@@ -116,7 +130,7 @@ export class Loaders {
   /** A model's descendants counted by derivation kind (one query for every model of a request level). */
   descendantKinds(id: string): Promise<DerivationCount[]> {
     this.kindCounts ??= new DataLoader(async (ids) => {
-      const found = await descendantKinds(this.runner, ids);
+      const found = await descendantKinds(this.runner, ids, this.view);
       return ids.map((i) => found.get(i) ?? []);
     });
     return this.kindCounts.load(id);

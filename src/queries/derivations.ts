@@ -1,5 +1,6 @@
 import { byCount, type DerivationCount } from '../records/derivation.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
+import { CURRENT, visible, type View } from './view.js';
 
 /**
  * How a model was made from its base, as stored on a BASED_ON relationship `r` (absent on the
@@ -23,21 +24,21 @@ export const KINDS_OF_R = `coalesce(r.derivationKinds, ['UNSPECIFIED'])`;
 export const DESCENDANT_KINDS: NamedQuery = {
   name: 'descendantKinds',
   cypher: `UNWIND $ids AS id
-MATCH (root:Entity {id: id})
+MATCH (root:Entity {id: id}) WHERE ${visible('root')}
 CALL (root) {
-  MATCH (root)<-[:BASED_ON|VARIANT_OF*1..10]-(d:Model)
+  MATCH (root)<-[qs:BASED_ON|VARIANT_OF*1..10]-(d:Model) WHERE all(q IN qs WHERE ${visible('q')})
   WITH DISTINCT d
   RETURN collect(d) AS family
 }
 UNWIND family AS d
 MATCH (d)-[r:BASED_ON]->(b:Entity)
-WHERE b = root OR b IN family
+WHERE ${visible('r')} AND (b = root OR b IN family)
 UNWIND ${KINDS_OF_R} AS kind
 RETURN id, kind, count(DISTINCT d) AS count`,
 };
 
-export async function descendantKinds(runner: CypherRunner, ids: readonly string[]): Promise<Map<string, DerivationCount[]>> {
-  const rows = await runner.read(DESCENDANT_KINDS, { ids: [...ids] });
+export async function descendantKinds(runner: CypherRunner, ids: readonly string[], view: View = CURRENT): Promise<Map<string, DerivationCount[]>> {
+  const rows = await runner.read(DESCENDANT_KINDS, { ids: [...ids] }, view);
   const byId = new Map<string, DerivationCount[]>();
   for (const row of rows) {
     const id = String(row.id);
@@ -50,6 +51,7 @@ export async function descendantKinds(runner: CypherRunner, ids: readonly string
 export const DERIVATION_COUNTS: NamedQuery = {
   name: 'derivationCounts',
   cypher: `MATCH (:Entity)-[r:BASED_ON]->(:Entity)
+WHERE ${visible('r')}
 UNWIND ${KINDS_OF_R} AS kind
 RETURN kind, count(*) AS count`,
 };

@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
 import { detailParams, nodeMap, type Detail } from './projections.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
+import { CURRENT, visible, type View } from './view.js';
 
 /**
  * What a hub (a base with thousands of fine-tunes) is asked without sending all of it: its
@@ -26,10 +27,10 @@ RETURN size(members) AS total, page`;
  */
 export const DERIVATIVES_PAGE: NamedQuery = {
   name: 'derivativesPage',
-  cypher: `MATCH (root:Entity {id: $id})
+  cypher: `MATCH (root:Entity {id: $id}) WHERE ${visible('root')}
 CALL (root) {
   MATCH (root)<-[r:BASED_ON]-(m:Model)
-  WHERE $kinds IS NULL OR r.derivationKinds IS NULL OR any(k IN r.derivationKinds WHERE k IN $kinds)
+  WHERE ${visible('r')} AND ($kinds IS NULL OR r.derivationKinds IS NULL OR any(k IN r.derivationKinds WHERE k IN $kinds))
   WITH DISTINCT m ORDER BY toLower(m.name), m.id
   RETURN collect({node: m}) AS members
 }
@@ -43,9 +44,10 @@ ${slice('')}`,
  * bound cannot be a parameter: one statement per depth, made when first used.
  */
 function descendantsCypher(depth: number): string {
-  return `MATCH (root:Entity {id: $id})
+  return `MATCH (root:Entity {id: $id}) WHERE ${visible('root')}
 CALL (root) {
   MATCH p = (root)<-[:BASED_ON|VARIANT_OF*1..${depth}]-(d)
+  WHERE all(r IN relationships(p) WHERE ${visible('r')})
   WITH d, min(length(p)) AS depth WHERE d <> root
   ORDER BY depth, toLower(d.name), d.id
   RETURN collect({node: d, depth: depth}) AS members
@@ -83,25 +85,31 @@ function pageOf(rows: Record<string, unknown>[]): { total: number; page: { node:
   return { total: Number(row?.total ?? 0), page: (row?.page as { node: Record<string, unknown>; depth?: unknown }[]) ?? [] };
 }
 
-export async function derivativesPage(runner: CypherRunner, id: string, kinds: readonly string[] | null, w: Window): Promise<Page<NodeRecord>> {
-  const { total, page } = pageOf(await runner.read(DERIVATIVES_PAGE, { id, kinds: kinds ? [...kinds] : null, ...windowParams(w) }));
-  return { total, items: page.map((p) => toNodeRecord(p.node)) };
+export async function derivativesPage(
+  runner: CypherRunner,
+  id: string,
+  kinds: readonly string[] | null,
+  w: Window,
+  view: View = CURRENT,
+): Promise<Page<NodeRecord>> {
+  const { total, page } = pageOf(await runner.read(DERIVATIVES_PAGE, { id, kinds: kinds ? [...kinds] : null, ...windowParams(w) }, view));
+  return { total, items: page.map((p) => toNodeRecord(p.node, view)) };
 }
 
-export async function descendantsPage(runner: CypherRunner, id: string, maxDepth: number, w: Window): Promise<Page<Step>> {
-  const { total, page } = pageOf(await runner.read(descendantsPageQuery(maxDepth), { id, ...windowParams(w) }));
-  return { total, items: page.map((p) => ({ node: toNodeRecord(p.node), depth: Number(p.depth) })) };
+export async function descendantsPage(runner: CypherRunner, id: string, maxDepth: number, w: Window, view: View = CURRENT): Promise<Page<Step>> {
+  const { total, page } = pageOf(await runner.read(descendantsPageQuery(maxDepth), { id, ...windowParams(w) }, view));
+  return { total, items: page.map((p) => ({ node: toNodeRecord(p.node, view), depth: Number(p.depth) })) };
 }
 
 /** For many nodes at once, their relations counted by type, each way, most first. */
 export const RELATION_COUNTS_OF: NamedQuery = {
   name: 'relationCountsOf',
   cypher: `UNWIND $ids AS id
-MATCH (n:Entity {id: id})
+MATCH (n:Entity {id: id}) WHERE ${visible('n')}
 CALL (n) {
-  MATCH (n)-[r]->() RETURN type(r) AS type, 'OUTGOING' AS direction, count(*) AS count
+  MATCH (n)-[r]->(:Entity) WHERE ${visible('r')} RETURN type(r) AS type, 'OUTGOING' AS direction, count(*) AS count
   UNION ALL
-  MATCH (n)<-[r]-() RETURN type(r) AS type, 'INCOMING' AS direction, count(*) AS count
+  MATCH (n)<-[r]-(:Entity) WHERE ${visible('r')} RETURN type(r) AS type, 'INCOMING' AS direction, count(*) AS count
 }
 RETURN id, type, direction, count ORDER BY id, count DESC, type, direction`,
 };
@@ -112,8 +120,8 @@ export interface RelationTypeCount {
   count: number;
 }
 
-export async function relationCountsOf(runner: CypherRunner, ids: readonly string[]): Promise<Map<string, RelationTypeCount[]>> {
-  const rows = await runner.read(RELATION_COUNTS_OF, { ids: [...ids] });
+export async function relationCountsOf(runner: CypherRunner, ids: readonly string[], view: View = CURRENT): Promise<Map<string, RelationTypeCount[]>> {
+  const rows = await runner.read(RELATION_COUNTS_OF, { ids: [...ids] }, view);
   const out = new Map<string, RelationTypeCount[]>();
   for (const row of rows) {
     const id = String(row.id);

@@ -2,6 +2,7 @@ import { KINDS_OF_R } from './derivations.js';
 import { NAMED_NODE } from './nodes.js';
 import { EDGE_MAP, nodeMap } from './projections.js';
 import type { NamedQuery } from './runner.js';
+import { visible } from './view.js';
 
 /**
  * The lineage walk, one query whatever the depth: the models within `depth` hops of a root
@@ -26,11 +27,11 @@ import type { NamedQuery } from './runner.js';
  * `$maxNodes`, `$attach` (null: none), `$withEdges` (false: no edges read), `$fullNodes`, `$fullEdges`.
  */
 
-/** The relationships a walk follows: of `$types`, and of `$kinds` for BASED_ON. */
-const FOLLOWED = `type(r) IN $types AND ($kinds IS NULL OR type(r) <> 'BASED_ON' OR any(k IN ${KINDS_OF_R} WHERE k IN $kinds))`;
+/** The relationships a walk follows: the view's (`visible`), of `$types`, and of `$kinds` for BASED_ON. */
+const FOLLOWED = `${visible('r')} AND type(r) IN $types AND ($kinds IS NULL OR type(r) <> 'BASED_ON' OR any(k IN ${KINDS_OF_R} WHERE k IN $kinds))`;
 
 function walkCypher(start: 'id' | 'name', bound: number): string {
-  const root = start === 'id' ? 'MATCH (root:Entity {id: $id})' : `${NAMED_NODE}\nWITH n AS root`;
+  const root = start === 'id' ? `MATCH (root:Entity {id: $id}) WHERE ${visible('root')}` : `${NAMED_NODE}\nWITH n AS root`;
   return `${root}
 CALL (root) {
   WITH root WHERE $direction <> 'DESCENDANTS'
@@ -75,7 +76,7 @@ CALL (kept, keptNodes, truncated) {
 CALL (keptNodes) {
   WITH keptNodes WHERE $attach IS NOT NULL
   UNWIND keptNodes AS n
-  MATCH (n)-[r]-(m:Entity) WHERE type(r) IN $attach
+  MATCH (n)-[r]-(m:Entity) WHERE type(r) IN $attach AND ${visible('r')}
   WITH DISTINCT r, m
   RETURN collect(${EDGE_MAP}) AS attachedEdges, collect(DISTINCT m) AS attachedNodes
 }

@@ -5,6 +5,7 @@ import { HOPS_OF_N, toHops, type Hop } from './edges.js';
 import { exactTerm, type WithHops } from './nodes.js';
 import { LEAN, detailParams, nodeMap } from './projections.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
+import { CURRENT, visible, type View } from './view.js';
 
 /** Filter values arrive as name keys (see ingest/graph/name-key); null means "any". */
 export interface ModelFilterKeys {
@@ -42,7 +43,7 @@ const RELATION_OF: Record<Exclude<Named, 'basedOn' | 'descendsFrom'>, string> = 
 };
 
 /** Every node with the name key `$<f>` (the winner of a look-up or not), through the name index. */
-const named = (f: Named) => `CALL db.index.fulltext.queryNodes('entity_name_keys', $${f}Exact) YIELD node WHERE $${f} IN node.nameKeys`;
+const named = (f: Named) => `CALL db.index.fulltext.queryNodes('entity_name_keys', $${f}Exact) YIELD node WHERE $${f} IN node.nameKeys AND ${visible('node')}`;
 
 /**
  * What each set name filter resolves to before any model is read, one CALL each: the nodes it
@@ -54,7 +55,7 @@ function resolution(f: Named, withBases: boolean): string {
   if (f === 'basedOn') {
     return `CALL () {
   ${named(f)}
-  OPTIONAL MATCH (v)-[:VARIANT_OF]->(node)
+  OPTIONAL MATCH (v)-[x:VARIANT_OF]->(node) WHERE ${visible('x')}
   WITH collect(node) + collect(v) AS bases
   UNWIND bases AS b
   RETURN collect(DISTINCT b) AS basedOnNodes
@@ -65,7 +66,7 @@ function resolution(f: Named, withBases: boolean): string {
     // expand (each node once); asking for the paths' lengths would have it trace every path.
     const within = (hops: number, as: string) => `CALL (roots) {
     UNWIND roots AS a
-    MATCH (a)<-[:BASED_ON|VARIANT_OF*1..${hops}]-(d)
+    MATCH (a)<-[rs:BASED_ON|VARIANT_OF*1..${hops}]-(d) WHERE all(r IN rs WHERE ${visible('r')})
     WITH DISTINCT d
     RETURN collect(d) AS ${as}
   }`;
@@ -88,22 +89,22 @@ const BINDS = (f: Named) => (f === 'descendsFrom' ? ['familyNodes', 'familyBases
 
 /** Where the models come from: the first set filter that names a node expands from it; else every model. */
 function generator(first: Named | undefined, carry: string): string {
-  if (!first) return 'MATCH (m:Model)';
-  if (first === 'basedOn') return `UNWIND basedOnNodes AS b\nMATCH (b)<-[:BASED_ON]-(m:Model)\nWITH DISTINCT m${carry}`;
+  if (!first) return `MATCH (m:Model) WHERE ${visible('m')}`;
+  if (first === 'basedOn') return `UNWIND basedOnNodes AS b\nMATCH (b)<-[r:BASED_ON]-(m:Model) WHERE ${visible('r')}\nWITH DISTINCT m${carry}`;
   if (first === 'descendsFrom') return `UNWIND familyNodes AS m\nWITH m${carry} WHERE m:Model`;
-  return `UNWIND ${first}Nodes AS t\nMATCH (t)<-[:${RELATION_OF[first]}]-(m:Model)\nWITH DISTINCT m${carry}`;
+  return `UNWIND ${first}Nodes AS t\nMATCH (t)<-[r:${RELATION_OF[first]}]-(m:Model) WHERE ${visible('r')}\nWITH DISTINCT m${carry}`;
 }
 
 /** The condition of each set filter on `m`, given what its resolution found. */
 const CONDITION: Record<keyof ModelFilterKeys, string> = {
-  basedOn: 'EXISTS { (m)-[:BASED_ON]->(b) WHERE b IN basedOnNodes }',
+  basedOn: `EXISTS { (m)-[r:BASED_ON]->(b) WHERE ${visible('r')} AND b IN basedOnNodes }`,
   descendsFrom: 'm IN familyNodes',
-  contributor: 'EXISTS { (m)-[:FROM_CONTRIBUTOR]->(t) WHERE t IN contributorNodes }',
-  dataset: 'EXISTS { (m)-[:TRAINED_WITH]->(t) WHERE t IN datasetNodes }',
-  language: 'EXISTS { (m)-[:HAS_LANGUAGE]->(t) WHERE t IN languageNodes }',
-  license: 'EXISTS { (m)-[:HAS_LICENSE]->(t) WHERE t IN licenseNodes }',
-  domain: 'EXISTS { (m)-[:IN_DOMAIN]->(t) WHERE t IN domainNodes }',
-  category: 'EXISTS { (m)-[:IN_CATEGORY]->(t) WHERE t IN categoryNodes }',
+  contributor: `EXISTS { (m)-[r:FROM_CONTRIBUTOR]->(t) WHERE ${visible('r')} AND t IN contributorNodes }`,
+  dataset: `EXISTS { (m)-[r:TRAINED_WITH]->(t) WHERE ${visible('r')} AND t IN datasetNodes }`,
+  language: `EXISTS { (m)-[r:HAS_LANGUAGE]->(t) WHERE ${visible('r')} AND t IN languageNodes }`,
+  license: `EXISTS { (m)-[r:HAS_LICENSE]->(t) WHERE ${visible('r')} AND t IN licenseNodes }`,
+  domain: `EXISTS { (m)-[r:IN_DOMAIN]->(t) WHERE ${visible('r')} AND t IN domainNodes }`,
+  category: `EXISTS { (m)-[r:IN_CATEGORY]->(t) WHERE ${visible('r')} AND t IN categoryNodes }`,
   nameContains: 'any(k IN m.nameKeys WHERE k CONTAINS $nameContains)',
   releasedAfter: 'm.releaseDate >= $releasedAfter',
   releasedBefore: '(m.releaseDate <= $releasedBefore OR m.releaseDate STARTS WITH $releasedBefore)',
@@ -118,7 +119,7 @@ const CONDITION: Record<keyof ModelFilterKeys, string> = {
  * of its bases.
  */
 function derivationCondition(set: Set<keyof ModelFilterKeys>): string {
-  const base = [`any(k IN ${KINDS_OF_R} WHERE k IN $derivation)`];
+  const base = [visible('r'), `any(k IN ${KINDS_OF_R} WHERE k IN $derivation)`];
   if (set.has('basedOn')) base.push('b IN basedOnNodes');
   if (set.has('descendsFrom')) base.push('b IN familyBases');
   return `EXISTS { (m)-[r:BASED_ON]->(b) WHERE ${base.join(' AND ')} }`;
@@ -149,7 +150,7 @@ function matchModels(set: Set<keyof ModelFilterKeys>): string {
  */
 const ORDER_KEYS: Record<ModelOrder, string> = {
   NAME: 'toLower(m.name), m.id',
-  DESCENDANTS: '-COUNT { (m)<-[:BASED_ON|VARIANT_OF]-(:Model) }, toLower(m.name), m.id',
+  DESCENDANTS: `-COUNT { (m)<-[r:BASED_ON|VARIANT_OF]-(:Model) WHERE ${visible('r')} }, toLower(m.name), m.id`,
   MENTIONS: '-m.mentions, toLower(m.name), m.id',
   RELEASE_DATE: "coalesce(m.releaseDate, '') DESC, toLower(m.name), m.id",
   PARAMETERS:
@@ -210,10 +211,11 @@ export async function modelsPage(
   orderBy: ModelOrder,
   skip: number,
   limit: number,
-  options: { withTotal?: boolean; whole?: boolean; hops?: WithHops } = {},
+  options: { withTotal?: boolean; whole?: boolean; hops?: WithHops; view?: View } = {},
 ): Promise<ModelsPage> {
   const hops = options.hops ?? { out: [], in: [], detail: LEAN };
   const withTotal = options.withTotal ?? true;
+  const view = options.view ?? CURRENT;
   const rows = await runner.read(modelsPageQuery(filter, orderBy), {
     ...filterParams(filter),
     skip: neo4j.int(skip),
@@ -223,13 +225,13 @@ export async function modelsPage(
     out: hops.out,
     in: hops.in,
     ...detailParams(hops.detail),
-  });
+  }, view);
   const row = rows[0];
   const page = (row?.page as { node: Record<string, unknown>; hops: unknown }[] | undefined) ?? [];
-  const nodes = page.map((p) => toNodeRecord(p.node));
+  const nodes = page.map((p) => toNodeRecord(p.node, view));
   return {
     total: withTotal ? Number(row?.total ?? 0) : null,
     nodes,
-    hops: new Map(nodes.map((n, i) => [n.id, toHops(n.id, page[i].hops)])),
+    hops: new Map(nodes.map((n, i) => [n.id, toHops(n.id, page[i].hops, view)])),
   };
 }

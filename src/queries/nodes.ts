@@ -2,11 +2,12 @@ import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
 import { HOPS_OF_N, toHops, type Hop } from './edges.js';
 import { detailParams, nodeMap, type Detail } from './projections.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
+import { CURRENT, visible, type View } from './view.js';
 
 export const NODES_BY_IDS: NamedQuery = {
   name: 'nodesByIds',
   cypher: `UNWIND $ids AS id
-MATCH (n:Entity {id: id})
+MATCH (n:Entity {id: id}) WHERE ${visible('n')}
 RETURN n {.*} AS node`,
 };
 
@@ -15,14 +16,14 @@ RETURN n {.*} AS node`,
  * ingest/graph/name-key) of `$labels` (any when null), found through the `entity_name_keys`
  * index (`$exact` is the key as that index's exact term, see exactTerm) rather than by reading
  * every node. A name key can belong to several nodes (two projects called ChatLLaMA, a model and
- * a dataset called Alpaca): the one whose own name has the key wins over one that only has it as
+ * a dataset called Alpaca); of the versions the index holds, only the view's (`visible`) count: the one whose own name has the key wins over one that only has it as
  * an alias, then the most mentioned, then Models before other kinds. A query that finds two
  * nodes by name gives each its own parameters, `$<prefix>Key` and so on (see nameParams).
  */
 export function namedNode(v = 'n', prefix = ''): string {
   const [key, exact, labels] = prefix ? [`$${prefix}Key`, `$${prefix}Exact`, `$${prefix}Labels`] : ['$key', '$exact', '$labels'];
   return `CALL db.index.fulltext.queryNodes('entity_name_keys', ${exact}) YIELD node AS ${v}
-WHERE ${key} IN ${v}.nameKeys AND (${labels} IS NULL OR ${v}.label IN ${labels})
+WHERE ${key} IN ${v}.nameKeys AND (${labels} IS NULL OR ${v}.label IN ${labels}) AND ${visible(v)}
 WITH ${v}
 ORDER BY CASE WHEN ${v}.nameKeys[0] = ${key} THEN 0 ELSE 1 END,
          CASE WHEN ${v}.label = 'Model' THEN 0 ELSE 1 END,
@@ -67,18 +68,18 @@ export function nameParams(key: string, labels: readonly string[] | null, prefix
   return { [name('key')]: key, [name('exact')]: exactTerm(key), [name('labels')]: labels ? [...labels] : null };
 }
 
-export async function nodesByIds(runner: CypherRunner, ids: readonly string[]): Promise<Map<string, NodeRecord>> {
-  const rows = await runner.read(NODES_BY_IDS, { ids: [...ids] });
+export async function nodesByIds(runner: CypherRunner, ids: readonly string[], view: View = CURRENT): Promise<Map<string, NodeRecord>> {
+  const rows = await runner.read(NODES_BY_IDS, { ids: [...ids] }, view);
   const out = new Map<string, NodeRecord>();
   for (const row of rows) {
-    const node = toNodeRecord(row.node as Record<string, unknown>);
+    const node = toNodeRecord(row.node as Record<string, unknown>, view);
     out.set(node.id, node);
   }
   return out;
 }
 
-export async function nodeByName(runner: CypherRunner, key: string, labels: readonly string[] | null): Promise<NodeRecord | null> {
-  return (await lookUp(runner, key, labels))?.node ?? null;
+export async function nodeByName(runner: CypherRunner, key: string, labels: readonly string[] | null, view: View = CURRENT): Promise<NodeRecord | null> {
+  return (await lookUp(runner, key, labels, { view }))?.node ?? null;
 }
 
 /** A node by name with the hops asked (NODE_BY_NAME), partial when `whole` is false. */
@@ -86,18 +87,19 @@ export async function lookUp(
   runner: CypherRunner,
   key: string,
   labels: readonly string[] | null,
-  options: { whole?: boolean; hops?: WithHops } = {},
+  options: { whole?: boolean; hops?: WithHops; view?: View } = {},
 ): Promise<{ node: NodeRecord; hops: Hop[] } | null> {
   if (!key) return null;
   const hops = options.hops ?? NO_HOPS;
+  const view = options.view ?? CURRENT;
   const rows = await runner.read(NODE_BY_NAME, {
     ...nameParams(key, labels),
     wholeNode: options.whole ?? true,
     out: hops.out,
     in: hops.in,
     ...detailParams(hops.detail),
-  });
+  }, view);
   if (!rows.length) return null;
-  const node = toNodeRecord(rows[0].node as Record<string, unknown>);
-  return { node, hops: toHops(node.id, rows[0].hops) };
+  const node = toNodeRecord(rows[0].node as Record<string, unknown>, view);
+  return { node, hops: toHops(node.id, rows[0].hops, view) };
 }

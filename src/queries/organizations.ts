@@ -1,13 +1,14 @@
 import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
+import { visible } from './view.js';
 
 /** `$kind` is the stored organization kind (`institution` / `account`) or null for both. */
 export const ORGANIZATIONS_PAGE: NamedQuery = {
   name: 'organizationsPage',
   cypher: `MATCH (o:Organization)
-WHERE $kind IS NULL OR coalesce(o.kind, 'institution') = $kind
-WITH o, COUNT { (o)<-[:FROM_CONTRIBUTOR]-(:Model) } AS models
+WHERE ${visible('o')} AND ($kind IS NULL OR coalesce(o.kind, 'institution') = $kind)
+WITH o, COUNT { (o)<-[r:FROM_CONTRIBUTOR]-(:Model) WHERE ${visible('r')} } AS models
 ORDER BY models DESC, toLower(o.name), o.id
 WITH collect({node: o {.*}, models: models}) AS rows
 RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS page`,

@@ -2,28 +2,29 @@ import neo4j from 'neo4j-driver';
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
 import { DERIVATION_FIELDS } from './derivations.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
+import { visible } from './view.js';
 
 export const NODE_COUNTS: NamedQuery = {
   name: 'nodeCounts',
-  cypher: `MATCH (n:Entity) RETURN n.label AS label, count(*) AS count ORDER BY count DESC, label`,
+  cypher: `MATCH (n:Entity) WHERE ${visible('n')} RETURN n.label AS label, count(*) AS count ORDER BY count DESC, label`,
 };
 
 export const RELATION_COUNTS: NamedQuery = {
   name: 'relationCounts',
-  cypher: `MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(*) AS count ORDER BY count DESC, type`,
+  cypher: `MATCH (:Entity)-[r]->(:Entity) WHERE ${visible('r')} RETURN type(r) AS type, count(*) AS count ORDER BY count DESC, type`,
 };
 
 /**
- * Descendant counts per model. The variable-length pattern is bounded by `$maxDepth` hops and
- * counted DISTINCT, which Neo4j plans as a pruning breadth-first expand rather than a walk of
- * every path.
+ * Descendant counts per model, over at most 10 hops, counted DISTINCT; the relationship
+ * condition sits inside the quantified pattern, so the walk follows only the generation's
+ * relationships.
  */
 export const TOP_BASE_MODELS: NamedQuery = {
   name: 'topBaseModels',
   cypher: `MATCH (m:Model)
-WHERE EXISTS { (m)<-[:BASED_ON|VARIANT_OF]-() }
+WHERE ${visible('m')} AND EXISTS { (m)<-[r:BASED_ON|VARIANT_OF]-() WHERE ${visible('r')} }
 CALL (m) {
-  MATCH (m)<-[:BASED_ON|VARIANT_OF*1..10]-(d:Entity)
+  MATCH (m) (()<-[r:BASED_ON|VARIANT_OF]-() WHERE ${visible('r')}){1,10} (d:Entity)
   WITH DISTINCT d
   RETURN count(d) AS descendants
 }
@@ -34,7 +35,8 @@ LIMIT $first`,
 
 export const TOP_CONTRIBUTORS: NamedQuery = {
   name: 'topContributors',
-  cypher: `MATCH (o:Organization)<-[:FROM_CONTRIBUTOR]-(m:Model)
+  cypher: `MATCH (o:Organization)<-[r:FROM_CONTRIBUTOR]-(m:Model)
+WHERE ${visible('r')}
 WITH o, count(DISTINCT m) AS models
 RETURN o {.*} AS node, models
 ORDER BY models DESC, toLower(o.name)
@@ -43,10 +45,10 @@ LIMIT $first`,
 
 export const WHOLE_GRAPH: NamedQuery = {
   name: 'wholeGraph',
-  cypher: `MATCH (n:Entity)
-OPTIONAL MATCH (n)-[r]->(t:Entity)
+  cypher: `MATCH (n:Entity) WHERE ${visible('n')}
+OPTIONAL MATCH (n)-[r]->(t:Entity) WHERE ${visible('r')}
 WITH n, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, type: type(r), source: n.id, target: t.id,
-  derivedFrom: r.derivedFrom, provenance: r.provenance, ${DERIVATION_FIELDS}} END) AS edges
+  derivedFrom: r.derivedFrom, provenance: r.provenance, seen: r.seen, ${DERIVATION_FIELDS}} END) AS edges
 RETURN n {.*} AS node, edges
 ORDER BY n.id`,
 };

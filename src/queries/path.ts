@@ -2,10 +2,11 @@ import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '..
 import { nameParams, namedNode } from './nodes.js';
 import { EDGE_MAP, detailParams, nodeMap, type Detail } from './projections.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
+import { CURRENT, visible, type View } from './view.js';
 
-/** Relationships a path may use: of `$types`, or any when null. Inside the pattern, so the search never steps on another. */
+/** Relationships a path may use: the view's, of `$types` (any when null). Inside the pattern, so the search never steps on another. */
 function usable(r: string): string {
-  return `${r} WHERE $types IS NULL OR type(${r}) IN $types`;
+  return `${r} WHERE ${visible(r)} AND ($types IS NULL OR type(${r}) IN $types)`;
 }
 
 /**
@@ -61,6 +62,7 @@ export async function shortestPath(
   to: { key: string; labels: readonly string[] | null },
   types: readonly string[] | null,
   detail: Detail = { nodes: true, edges: true },
+  view: View = CURRENT,
 ): Promise<PathAnswer> {
   if (!from.key || !to.key) return { fromFound: Boolean(from.key), toFound: Boolean(to.key), path: null };
   const rows = await runner.read(SHORTEST_PATH, {
@@ -68,12 +70,14 @@ export async function shortestPath(
     ...nameParams(to.key, to.labels, 'to'),
     types: types ? [...types] : null,
     ...detailParams(detail),
-  });
+  }, view);
   const row = rows[0];
   const nodes = (row?.nodes as Record<string, unknown>[] | null) ?? null;
   return {
     fromFound: row?.fromFound === true,
     toFound: row?.toFound === true,
-    path: nodes ? { nodes: nodes.map(toNodeRecord), edges: (row.edges as Record<string, unknown>[]).map(toEdgeRecord) } : null,
+    path: nodes
+      ? { nodes: nodes.map((n) => toNodeRecord(n, view)), edges: (row.edges as Record<string, unknown>[]).map((e) => toEdgeRecord(e, view)) }
+      : null,
   };
 }

@@ -14,10 +14,13 @@ export function nodeMap(v: string, flag = '$fullNodes'): string {
   return `CASE WHEN ${flag} THEN ${v} {.*} ELSE ${v} {.id, .label, .name, partial: true} END`;
 }
 
+/** The relationship `r` whole: ends, provenance, when each source stated it, its derivation. */
+export const WHOLE_EDGE = `{id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id, derivedFrom: r.derivedFrom,
+  provenance: r.provenance, seen: r.seen, ${DERIVATION_FIELDS}}`;
+
 /** What `$fullEdges` asks of the relationship `r`; its derivation kinds always (filters read them). */
 export const EDGE_MAP = `CASE WHEN $fullEdges
-  THEN {id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id, derivedFrom: r.derivedFrom,
-        provenance: r.provenance, ${DERIVATION_FIELDS}}
+  THEN ${WHOLE_EDGE}
   ELSE {id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id, derivedFrom: r.derivedFrom,
         derivationKinds: r.derivationKinds, partial: true} END`;
 

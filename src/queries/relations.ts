@@ -2,20 +2,21 @@ import neo4j from 'neo4j-driver';
 import { toEdgeRecord, type EdgeRecord } from '../records/node-record.js';
 import { DERIVATION_FIELDS } from './derivations.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
+import { visible } from './view.js';
 
 export const COUNT_RELATIONS: NamedQuery = {
   name: 'countRelations',
   cypher: `MATCH (:Entity)-[r]->(:Entity)
-WHERE ($type IS NULL OR type(r) = $type) AND ($derivedFrom IS NULL OR r.derivedFrom = $derivedFrom)
+WHERE ${visible('r')} AND ($type IS NULL OR type(r) = $type) AND ($derivedFrom IS NULL OR r.derivedFrom = $derivedFrom)
 RETURN count(r) AS total`,
 };
 
 export const RELATIONS_PAGE: NamedQuery = {
   name: 'relationsPage',
   cypher: `MATCH (s:Entity)-[r]->(t:Entity)
-WHERE ($type IS NULL OR type(r) = $type) AND ($derivedFrom IS NULL OR r.derivedFrom = $derivedFrom)
+WHERE ${visible('r')} AND ($type IS NULL OR type(r) = $type) AND ($derivedFrom IS NULL OR r.derivedFrom = $derivedFrom)
 RETURN {id: r.id, type: type(r), source: s.id, target: t.id, derivedFrom: r.derivedFrom,
-        provenance: r.provenance, ${DERIVATION_FIELDS}} AS edge
+        provenance: r.provenance, seen: r.seen, ${DERIVATION_FIELDS}} AS edge
 ORDER BY r.id
 SKIP $skip LIMIT $limit`,
 };

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
+import { visible } from './view.js';
 
 /**
  * Lucene finds fuzzy and prefix matches; a node whose own name (or an alias) has exactly the
@@ -10,7 +11,7 @@ import type { CypherRunner, NamedQuery } from './runner.js';
 export const SEARCH: NamedQuery = {
   name: 'search',
   cypher: `CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
-WHERE $labels IS NULL OR node.label IN $labels
+WHERE ${visible('node')} AND ($labels IS NULL OR node.label IN $labels)
 WITH node, score +
   CASE WHEN node.nameKeys[0] = $key THEN 100.0 WHEN $key IN node.nameKeys THEN 50.0 ELSE 0.0 END AS ranked
 RETURN node {.*} AS node, ranked AS score

@@ -72,6 +72,37 @@ function lightLoad() {
   };
 }
 
+/**
+ * Asks /ready every 100 ms until stopped. It runs from before the fault, because a supervisor
+ * that restarts quickly can turn /ready green again before a client has even seen an error.
+ */
+function readiness() {
+  const samples: { at: number; status: number }[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const at = performance.now();
+      let status = 0;
+      try {
+        status = await ready();
+      } catch {
+        status = 0;
+      }
+      samples.push({ at, status });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const firstAfter = (since: number, status: number) => samples.find((s) => s.at >= since && s.status === status);
+  return {
+    samples,
+    firstAfter,
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
+}
+
 async function ready(): Promise<number> {
   const response = await fetch(`${server.url}/ready`, { signal: AbortSignal.timeout(ANSWER_MS) });
   await response.text();
@@ -109,6 +140,7 @@ afterAll(async () => {
 describe('an embedded Neo4j that is killed or frozen under light load', () => {
   it('killed: SERVICE_UNAVAILABLE and /ready red within seconds, restarted by the supervisor, nothing lost', async () => {
     const load = lightLoad();
+    const readyz = readiness();
     try {
       await within(5_000, 'first answers', () => load.samples.some((s) => s.status === 200));
       const pid = neo4j.pid()!;
@@ -118,14 +150,17 @@ describe('an embedded Neo4j that is killed or frozen under light load', () => {
       const unavailable = await within(DETECT_MS, 'a client sees SERVICE_UNAVAILABLE', () =>
         load.samples.some((s) => s.at >= killedAt && s.code === 'SERVICE_UNAVAILABLE' && s.status === 503),
       );
-      const red = await within(DETECT_MS, '/ready goes red', async () => (await ready()) === 503);
-      const green = await within(RECOVER_MS, '/ready goes green again', async () => (await ready()) === 200);
+      await within(DETECT_MS, '/ready goes red', () => readyz.firstAfter(killedAt, 503) !== undefined);
+      const redAt = readyz.firstAfter(killedAt, 503)!.at;
+      const red = redAt - killedAt;
+      await within(RECOVER_MS, '/ready goes green again', () => readyz.firstAfter(redAt, 200) !== undefined);
+      const green = readyz.firstAfter(redAt, 200)!.at - killedAt;
       const serving = await within(RECOVER_MS, 'clients are answered again', () =>
         load.samples.some((s) => s.at >= killedAt + green && s.status === 200),
       );
       figures.push(
-        `kill -9: SERVICE_UNAVAILABLE after ${Math.round(unavailable)}, /ready red after ${Math.round(red)}, ` +
-          `green after ${Math.round(green)}, answering after ${Math.round(serving)}`,
+        `kill -9, ms from the kill: SERVICE_UNAVAILABLE ${Math.round(unavailable)}, /ready red ${Math.round(red)}, ` +
+          `green again ${Math.round(green)}; a client answered ${Math.round(serving)} after that`,
       );
       expect(neo4j.restarts()).toBe(1);
       expect(neo4j.pid()).not.toBe(pid);
@@ -133,6 +168,7 @@ describe('an embedded Neo4j that is killed or frozen under light load', () => {
       expect(lines.join('\n')).toMatch(/embedded Neo4j restarted/);
     } finally {
       await load.stop();
+      await readyz.stop();
     }
     const during = load.samples;
     expect(during.every((s) => s.status === 200 || (s.status === 503 && s.code === 'SERVICE_UNAVAILABLE')), JSON.stringify(during)).toBe(true);

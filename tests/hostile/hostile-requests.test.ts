@@ -25,6 +25,8 @@ let driver: Driver;
 let server: TestServer;
 let health: HealthProbe;
 let before: Awaited<ReturnType<typeof databaseChecksum>>;
+/** Nodes of the corpus graph: what an export gives (the store's own bookkeeping nodes are not the graph's). */
+let corpusNodes: number;
 const timings: { name: string; status: string; ms: number; health: number }[] = [];
 
 interface Answer {
@@ -102,7 +104,9 @@ function answered(a: Answer) {
 
 beforeAll(async () => {
   driver = testDriver();
-  await loadGraph(driver, await corpusGraph());
+  const graph = await corpusGraph();
+  corpusNodes = graph.nodes.length;
+  await loadGraph(driver, graph);
   before = await databaseChecksum(driver);
   server = await startTestServer(driver);
   health = probeHealth(server.url);
@@ -250,7 +254,7 @@ describe('hostile requests', () => {
   it('the expensive fields at scale: a whole-graph export, twice', () =>
     hostile('export x2 (whole graph)', () => query('{ a: export { nodeCount content } b: export(format: GRAPHML) { nodeCount } }'), (a) => {
       answered(a);
-      expect(a.body.data.a.nodeCount).toBe(before.nodes);
+      expect(a.body.data.a.nodeCount).toBe(corpusNodes);
     }));
 
   it('the expensive fields at scale: a ten-hop descendant walk under every model of a page', () =>

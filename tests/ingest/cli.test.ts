@@ -52,7 +52,8 @@ describe('npm run ingest', () => {
   it('exits with 2 and names an unknown argument', async () => {
     const { code, stderr, stdout } = await cli(['--dry-run', '--jsn']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/unknown option: --jsn/);
+    expect(stderr).toMatch(/unknown option '--jsn'/);
+    expect(stderr).toMatch(/Did you mean --json\?/);
     expect(stdout).toBe('');
   });
 

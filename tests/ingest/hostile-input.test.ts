@@ -7,6 +7,8 @@ import { AFTER_BASE_NAME, COMPARISON, DATA_PROVENANCE, TRAINING, TRIGGERS } from
 import { isIndentedProse } from '../../ingest/extract/extract.js';
 import { MAX_CLAIMS_PER_SENTENCE, findClaims } from '../../ingest/extract/prose/claims.js';
 import { splitSentences } from '../../ingest/extract/prose/sentences.js';
+import { SEED_KNOWLEDGE } from '../../ingest/extract/knowledge.js';
+import { datasetNames } from '../../ingest/extract/tables/dataset-cells.js';
 import { buildGraph } from '../../ingest/pipeline.js';
 import { parseMarkdown } from '../../ingest/parse/markdown.js';
 import { CORPUS } from './support/markdown.js';
@@ -66,6 +68,12 @@ describe('patterns on hostile text', () => {
   it('a sentence repeating a trigger thousands of times yields a bounded number of claims', () => {
     const claims = findClaims({ text: 'based on LLaMA '.repeat(3_000), links: [], bold: [] });
     expect(claims.length).toBe(MAX_CLAIMS_PER_SENTENCE);
+  });
+
+  it('reads a training-data cell of 50 KB of repetition in bounded time', () => {
+    for (const text of [...ADVERSARIAL, ' 約1'.repeat(15_000), '1,'.repeat(25_000), 'a' + ' '.repeat(50_000) + 'や']) {
+      expect(elapsed(() => datasetNames({ text, links: [], bold: [] }, SEED_KNOWLEDGE)), JSON.stringify(text.slice(0, 12))).toBeLessThan(BOUND_MS / 5);
+    }
   });
 
   it('splits a text of thousands of soft-wrapped lines and full stops in bounded time', () => {

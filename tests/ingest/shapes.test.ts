@@ -174,6 +174,42 @@ describe('lists that are not entries', () => {
   });
 });
 
+describe('articles in lists of things', () => {
+  it('a linked article title under Models is no model; a release post that names its model is that model', async () => {
+    const md = [
+      '## Models',
+      '',
+      '- [ABEJAで作った大規模GPTモデルとその道のり](https://tech-blog.abeja.asia/entry/abeja-gpt-project-202207)',
+      '- [How we trained a large Japanese model on our own cluster](https://medium.com/@x/how-we-trained)',
+      '- [Qwen2](https://qwenlm.github.io/blog/qwen2/): the new series of Qwen models',
+      '- [Vicuna](https://lmsys.org/blog/2023-03-30-vicuna/): a chat model fine-tuned from LLaMA',
+      '',
+    ].join('\n');
+    expect(models(await graphOf({ 'a.md': md }))).toEqual(['LLaMA', 'Qwen2', 'Vicuna']);
+  });
+});
+
+describe('software the seed knows', () => {
+  it('a framework listed among models is a project; a model kept in its repository stays a model', async () => {
+    const md = [
+      '## 模型',
+      '',
+      '* LMFlow',
+      '  * 地址：https://github.com/OptimalScale/LMFlow',
+      '  * 简介：一个可扩展的大模型微调工具箱。',
+      '* Robin (罗宾):',
+      '  * 地址：https://github.com/OptimalScale/LMFlow',
+      '  * 简介：Robin是香港科技大学LMFlow团队开发的中英双语大语言模型。',
+      '* Vicuna',
+      '  * 简介：对LLaMA进行微调。',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 's.md': md });
+    expect(models(graph)).toEqual(['LLaMA', 'Robin', 'Vicuna']);
+    expect(node(graph, 'LMFlow')?.label).toBe('Project');
+  });
+});
+
 describe('tables that name their columns unusually', () => {
   it('an "架构" column of distinct, linked names that opens every row is the subject; "亮点" is a description', async () => {
     const md = [
@@ -252,6 +288,80 @@ describe('tables that name their columns unusually', () => {
   });
 });
 
+describe('base cells and record tables', () => {
+  it('a base cell: `+` joins two bases; from-scratch (with a size) and custom … name none', async () => {
+    const md = [
+      '## Models',
+      '',
+      '| Model | Base Model |',
+      '| --- | --- |',
+      '| LLaMA | - |',
+      '| Vicuna | LLaMA |',
+      '| MusiLingo | Vicuna 7B + MERT |',
+      '| TinyMU | from-scratch 229M |',
+      '| MuScriptor | custom Mirelo + Kyutai + IRCAM |',
+      '',
+    ].join('\n');
+    expect(facts(await graphOf({ 'b.md': md }), 'BASED_ON')).toEqual(['MusiLingo -> MERT', 'MusiLingo -> Vicuna', 'Vicuna -> LLaMA']);
+  });
+
+  it('a name cell that goes on to describe the model is that name, and its words are read as a description', async () => {
+    const md = [
+      '## Models',
+      '',
+      '| Model | Backbone |',
+      '| --- | --- |',
+      '| LLaMA | - |',
+      '| LaWGPT: 基于中文法律知识的大语言模型 | LLaMA |',
+      '| baichuan-7B: A large-scale 7B pretraining language model developed by Baichuan Inc. | - |',
+      '| llama3:8b | LLaMA |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'n.md': md });
+    expect(models(graph)).toEqual(['LLaMA', 'LaWGPT', 'baichuan-7B', 'llama3:8b']);
+    expect(node(graph, 'LaWGPT')?.props.mainFeature).toBe('基于中文法律知识的大语言模型');
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['baichuan-7B -> Baichuan Inc']);
+  });
+
+  it("a maker's link is one name, commas and all; unlinked makers are split", async () => {
+    const md = ['## Models', '', '| Model | Owner |', '| --- | --- |', '| Linly | [Computer Vision Institute, SZU](https://github.com/CVI-SZU) |', '| Luotuo | 商汤科技, 华中师范大学 |', ''].join('\n');
+    expect(facts(await graphOf({ 'o.md': md }), 'FROM_CONTRIBUTOR')).toEqual(['Linly -> Computer Vision Institute, SZU', 'Luotuo -> 华中师范大学', 'Luotuo -> 商汤科技']);
+  });
+
+  it('a row missing a cell is not read one column off: a link label is no base, a model no maker', async () => {
+    const md = ['## Models', '', '| Model | Owner | Backbone | Repo |', '| --- | --- | --- | --- |', '| LLaMA | Meta | - | |', '| BenTsao | LLaMA | [Github](https://github.com/SCIR-HI/Huatuo-Llama-Med-Chinese) |', ''].join('\n');
+    const graph = await graphOf({ 'm.md': md });
+    expect(models(graph)).toEqual(['BenTsao', 'LLaMA']);
+    expect(facts(graph, 'BASED_ON')).toEqual([]);
+    expect(facts(graph, 'FROM_CONTRIBUTOR')).toEqual(['LLaMA -> Meta']);
+  });
+
+  it('a two-column record of one thing (`Feature | Value`, bold keys) is no table of models', async () => {
+    const md = [
+      '## Models',
+      '',
+      '| Model | Input | Base Model |',
+      '| --- | --- | --- |',
+      '| TinyMU | audio + text | LLaMA |',
+      '| Mellow | audio + text | LLaMA |',
+      '',
+      '### TinyMU',
+      '',
+      '| Feature | Value |',
+      '|---|---|',
+      '| **Parameters** | 229M |',
+      '| **Input** | audio + text |',
+      '| **Languages** | en, zh |',
+      '| **Code License** | MIT |',
+      '| **Music Generation** | no |',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'r.md': md });
+    expect(models(graph)).toEqual(['LLaMA', 'Mellow', 'TinyMU']);
+    expect(facts(graph, 'BASED_ON')).toEqual(['Mellow -> LLaMA', 'TinyMU -> LLaMA']);
+  });
+});
+
 describe('training-data cells', () => {
   it('a data column beside rows of projects says what they were trained on; counts, labels, descriptions and placeholders are no dataset', async () => {
     const md = [
@@ -281,6 +391,44 @@ describe('training-data cells', () => {
     ]);
     // `52K Alpaca` is the Alpaca data: the model Alpaca stays a model.
     expect(node(graph, 'Alpaca')?.label).toBe('Model');
+  });
+
+  it('a data cell keeps names whole and drops what is said about them: stage labels, amounts, "and" inside an id, や and など', async () => {
+    const md = [
+      '## Models',
+      '',
+      '| Model | Training Data |',
+      '| --- | --- |',
+      '| [Foo](https://example.org/foo) | 日本語 Wikipedia 約1,700万文 (2.6GB)<br>+ 日本語 CC-100 約3億9,200万文 (74.3GB) |',
+      '| [Bar](https://example.org/bar) | Instruction Tuning: chat-synth-ja-wo-pii-and-template-instructions, OASST1<br>SFT, DPO: 合成データ |',
+      '| [Baz](https://example.org/baz) | Japanese OSCAR や独自データなど<br>*sft モデルは Alpaca Dataset, FLAN でファインチューニング |',
+      '',
+    ].join('\n');
+    expect(facts(await graphOf({ 'd.md': md }), 'TRAINED_WITH')).toEqual([
+      'Bar -> OASST1',
+      'Bar -> chat-synth-ja-wo-pii-and-template-instructions',
+      'Baz -> Japanese OSCAR',
+      'Foo -> 日本語 CC-100',
+      'Foo -> 日本語 Wikipedia',
+    ]);
+  });
+
+  it('a data key is read as a data cell is: amounts, counted words, descriptions and halves of a parenthesis are no dataset', async () => {
+    const md = [
+      '## 模型',
+      '',
+      '* Foo',
+      '  * 地址：https://github.com/x/foo',
+      '  * 数据：BELLE，174 GB；OpenAssistant/oasst1；28科室的中文医疗共识与临床指南文本；10K RM',
+      '* Bar',
+      '  * 地址：https://github.com/x/bar',
+      '  * 数据：5TB (180B tokens, Chinese)',
+      '* Baz',
+      '  * 地址：https://github.com/x/baz',
+      '  * 数据：300G Texts + 2TB Images + 400M text-image pairs',
+      '',
+    ].join('\n');
+    expect(facts(await graphOf({ 'k.md': md }), 'TRAINED_WITH')).toEqual(['Foo -> BELLE', 'Foo -> OpenAssistant/oasst1']);
   });
 });
 
@@ -398,7 +546,7 @@ describe('key-value sub-items', () => {
       '',
     ].join('\n');
     const graph = await graphOf({ 'r.md': md });
-    expect(models(graph)).toEqual(['ChatGPT', 'ColossalAI', 'Fengshenbang-LM', 'LLaSM', 'LLaSM-Baichuan-7B', 'LLaSM-Chinese-Llama-2-7B']);
+    expect(models(graph)).toEqual(['ChatGPT', 'Fengshenbang-LM', 'LLaSM', 'LLaSM-Baichuan-7B', 'LLaSM-Chinese-Llama-2-7B']);
     expect(facts(graph, 'RELATED_TO')).toEqual(['LLaSM -> LLaSM-Baichuan-7B', 'LLaSM -> LLaSM-Chinese-Llama-2-7B']);
   });
 
@@ -478,6 +626,12 @@ describe('names', () => {
     expect(models(graph)).toEqual(['Foo', 'ViT-G/14', 'ViT-H/14', 'ViT-L/16']);
   });
 
+  it('a known organization, a slash and a name with spaces (`MSFT/DeepSpeed Chat`) is that name, owned by it', async () => {
+    const graph = await graphOf({ 'o.md': '## Models\n\n| Project | Base Model |\n| --- | --- |\n| [MSFT/LLaMA-GPT4](https://example.org/a) | LLaMA-7B |\n| [MSFT/Orca Mini](https://example.org/b) | LLaMA-7B |\n' });
+    expect(models(graph)).toEqual(['LLaMA', 'LLaMA-GPT4', 'Orca Mini']);
+    expect(node(graph, 'Orca Mini')?.props.publisher).toBe('MSFT');
+  });
+
   it('an org/name id is one name owned by org; two models written A/B stay two', async () => {
     const graph = await graphOf({
       'id.md': '## Models\n\n| Model | Base Model |\n| --- | --- |\n| [mosaicml/mpt-7b-chat](https://huggingface.co/mosaicml/mpt-7b-chat) | LLaMA/LLaMA2 |\n',
@@ -485,6 +639,14 @@ describe('names', () => {
     expect(models(graph)).toEqual(['LLaMA', 'LLaMA2', 'mpt-7b-chat']);
     expect(node(graph, 'mpt-7b-chat')?.props.publisher).toBe('mosaicml');
     expect(node(graph, 'mpt-7b-chat')?.aliases).toContain('mosaicml/mpt-7b-chat');
+  });
+
+  it('a role word in parentheses (`（ベース）`, `(baseline)`) is no other name of the model', async () => {
+    const md = ['## モデル', '', '| モデル | ベースモデル |', '| --- | --- |', '| Gemma 2 2B（ベース） | - |', '| Gemma 2 9B (baseline) | - |', '| Swallow 2B | Gemma 2 2B |', ''].join('\n');
+    const graph = await graphOf({ 'g.md': md });
+    expect(node(graph, 'Gemma 2 2B')?.aliases).toEqual([]);
+    expect(node(graph, 'Gemma 2 9B')?.aliases).toEqual([]);
+    expect(facts(graph, 'BASED_ON')).toEqual(['Swallow 2B -> Gemma 2 2B']);
   });
 
   it('a name with its translation is one entity; two that share only the translation stay apart', async () => {
@@ -509,6 +671,13 @@ describe('prose in Chinese and Japanese', () => {
     ['基于百亿参数量语言大模型Vicuna（13B）训练', 'Vicuna'],
     // Not listed, but a checkpoint of a well-known family, named in a strong phrase.
     ['基于Baichuan-13B-Base指令微调得到', 'Baichuan-13B-Base'],
+    // A generic noun whose parenthesis names the bases.
+    ['在通用中文基座模型（如 Vicuna、LLaMA 等）的基础上扩充法律领域专有词表', 'Vicuna'],
+    ['在通用中文基座模型（如 Vicuna、LLaMA 等）的基础上扩充法律领域专有词表', 'LLaMA'],
+    ['包含了一系列基于已有开源模型（Vicuna, LLaMA）进行二次微调的语言模型', 'LLaMA'],
+    ['通过任务指令数据（超过100W条样本）进行大模型（Vicuna）指令微调', 'Vicuna'],
+    // A Hugging Face id of a well-known family's sized checkpoint.
+    ['医疗对话大模型，基于ClueAI/ChatYuan-large-v2作为底座', 'ClueAI/ChatYuan-large-v2'],
     // A bare 基于 names a base the lists do not list only when it is a well-known model.
     ['金融；基于BLOOM', 'BLOOM'],
     ['其基于开源EleutherAI pythia模型系列', 'pythia'],
@@ -530,6 +699,14 @@ describe('prose in Chinese and Japanese', () => {
     ['基于LLaMA架构从头训练', 'an architecture'],
   ])('"%s" gives no base (%s)', async (text) => {
     expect(facts(await graphOf({ 'p.md': doc(text) }), 'BASED_ON').filter((f) => f.startsWith('Subject'))).toEqual([]);
+  });
+
+  it('"基于X作为底座" and "采用X作为基座模型" name a base; data used as a base is none', async () => {
+    const list = (text: string) =>
+      ['## 模型', '', '* MedYuan：', '  * 简介：医疗对话模型。', '* BianQue：', `  * 简介：${text}`, ''].join('\n');
+    expect(facts(await graphOf({ 'b.md': list('医疗对话大模型，基于MedYuan作为底座，使用医疗问答数据进行微调。') }), 'BASED_ON')).toEqual(['BianQue -> MedYuan']);
+    expect(facts(await graphOf({ 'b.md': list('医疗对话大模型，采用MedYuan作为基座模型。') }), 'BASED_ON')).toEqual(['BianQue -> MedYuan']);
+    expect(facts(await graphOf({ 'b.md': list('使用MedYuan生成的数据作为基础。') }), 'BASED_ON')).toEqual([]);
   });
 
   it.each([
@@ -577,6 +754,29 @@ describe('prose in Chinese and Japanese', () => {
     expect(node(graph, 'Phoenix')?.provenance.map((p) => p.line)).toEqual([3, 5]);
   });
 
+  it('a heading `华驼(HuaTuo) （更新于…）` names HuaTuo, also 华驼, and what the prose under it says', async () => {
+    const md = [
+      '# 平替',
+      '',
+      '### 华驼(HuaTuo) （更新于2023年4月30日）',
+      '',
+      '        该模型垂直医学领域，经过中文医学指令精调/指令集对原始LLaMA模型进行了微调。',
+      '',
+      '### LLaMA',
+      '',
+      'LLaMA是由Meta发布的模型。',
+      '',
+      '### MOSS （更新于2023年4月21日）',
+      '',
+      'MOSS是一个对话模型。',
+      '',
+    ].join('\n');
+    const graph = await graphOf({ 'h.md': md });
+    expect(models(graph)).toEqual(['HuaTuo', 'LLaMA', 'MOSS']);
+    expect(node(graph, 'HuaTuo')?.aliases).toEqual(['华驼']);
+    expect(facts(graph, 'BASED_ON')).toEqual(['HuaTuo -> LLaMA']);
+  });
+
   it('the base a sentence names keeps that line among the places it is named', async () => {
     const graph = await graphOf({ 'p.md': doc('对Vicuna进行指令微调') });
     expect(node(graph, 'Vicuna')?.provenance.map((p) => [p.line, p.derivedFrom])).toEqual([
@@ -593,7 +793,7 @@ describe('prose in Chinese and Japanese', () => {
   it.each([
     ['该项目由复旦大学数据智能与社会计算实验室开发的模型', ['复旦大学数据智能与社会计算实验室']],
     ['由中国科学院计算技术研究所自然语言处理团队开发', ['中国科学院计算技术研究所自然语言处理团队']],
-    ['该项目由浙江大学、阿里巴巴达摩院以及华院计算三家单位共同设计研发的法律大模型', ['浙江大学', '阿里巴巴达摩院']],
+    ['该项目由浙江大学、阿里巴巴达摩院以及华院计算三家单位共同设计研发的法律大模型', ['华院计算', '浙江大学', '阿里巴巴达摩院']],
     // A country before a foreign institution is no part of its name; 中国 begins many names.
     ['该项目由德国萨尔大学团队和中国南京大学团队合作开发', ['中国南京大学团队', '萨尔大学团队']],
     ['该项目来自沙特阿拉伯阿卜杜拉国王科技大学的研究团队', ['阿卜杜拉国王科技大学']],

@@ -4,7 +4,8 @@ import { loadGraph } from '../../ingest/load/load.js';
 import { checkGraph } from '../../ingest/load/check.js';
 import { checkServerVersion } from '../../ingest/load/server-version.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
-import { count, testDriver } from '../support/database.js';
+import { nodesByIds } from '../../src/queries/nodes.js';
+import { count, snapshot, testDriver, testRunner, visibleGraph } from '../support/database.js';
 
 let driver: Driver;
 beforeAll(() => {
@@ -15,14 +16,15 @@ afterAll(async () => {
 });
 
 describe('loadGraph', () => {
-  it('writes every node and edge, and a second run changes nothing', async () => {
+  it('writes every node and edge, and a second run writes nothing at all', async () => {
     const graph = fixtureGraph();
     const first = await loadGraph(driver, graph);
-    expect(first).toEqual({ nodes: graph.nodes.length, relationships: graph.edges.length });
-    const before = await count(driver);
+    expect(first).toMatchObject({ nodes: graph.nodes.length, relationships: graph.edges.length });
+    expect((await visibleGraph(driver)).nodes.map((n) => n.id)).toEqual(graph.nodes.map((n) => n.id).sort());
+    const before = await snapshot(driver);
     const second = await loadGraph(driver, graph);
-    expect(second).toEqual(first);
-    expect(await count(driver)).toEqual(before);
+    expect(second).toMatchObject({ changed: false, generation: first.generation, nodes: first.nodes, relationships: first.relationships });
+    expect(await snapshot(driver)).toBe(before);
   });
 
   it('removes what the new graph no longer states', async () => {
@@ -35,6 +37,9 @@ describe('loadGraph', () => {
     const result = await loadGraph(driver, smaller);
     expect(result.nodes).toBe(graph.nodes.length - 1);
     expect(result.relationships).toBe(graph.edges.length - 2);
+    expect(result.summary.nodes).toEqual({ added: 0, removed: 1, changed: 0 });
+    expect(result.summary.edges).toEqual({ added: 0, removed: 2, changed: 0 });
+    expect((await visibleGraph(driver)).nodes.map((n) => n.id)).not.toContain('model:dolly');
   });
 
   it('leaves the graph as it was when a write fails part-way', async () => {
@@ -45,15 +50,12 @@ describe('loadGraph', () => {
     broken.nodes[0].name = 'Renamed LLaMA';
     // Neo4j cannot store a map as a property: the write fails inside the transaction.
     broken.nodes[broken.nodes.length - 1].props = { nested: { not: 'storable' } } as never;
+    const seen = await visibleGraph(driver);
     await expect(loadGraph(driver, broken)).rejects.toThrow();
     expect(await count(driver)).toEqual(before);
-    const session = driver.session();
-    try {
-      const names = await session.run('MATCH (n:Entity {id: $id}) RETURN n.name AS name', { id: 'model:llama' });
-      expect(names.records[0].get('name')).toBe('LLaMA');
-    } finally {
-      await session.close();
-    }
+    expect(await visibleGraph(driver)).toEqual(seen);
+    const llama = await nodesByIds(testRunner(driver), ['model:llama']);
+    expect(llama.get('model:llama')?.name).toBe('LLaMA');
   });
 });
 

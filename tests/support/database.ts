@@ -12,14 +12,58 @@ export function testRunner(driver: Driver): CypherRunner {
   return new CypherRunner(driver, { database: inject('neo4j').database, timeoutMs: 20_000 });
 }
 
-export async function count(driver: Driver): Promise<{ nodes: number; relationships: number }> {
+async function run(driver: Driver, cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, any>[]> {
   const session = driver.session({ database: inject('neo4j').database });
   try {
-    const result = await session.run(
-      'MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships',
-    );
-    return { nodes: Number(result.records[0].get('nodes')), relationships: Number(result.records[0].get('relationships')) };
+    return (await session.run(cypher, params)).records.map((r) => r.toObject());
   } finally {
     await session.close();
   }
+}
+
+/** Everything the database stores (every version, the store's own nodes): a write of any kind changes it. */
+export async function count(driver: Driver): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await run(driver, 'MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships');
+  return { nodes: Number(row.nodes), relationships: Number(row.relationships) };
+}
+
+/** Every property of every node and relationship, in a stable order: two equal snapshots mean nothing was written. */
+export async function snapshot(driver: Driver): Promise<string> {
+  const nodes = await run(driver, 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
+  const rels = await run(driver, 'MATCH (s)-[r]->(t) RETURN type(r) AS type, properties(r) AS props, elementId(s) AS s, elementId(t) AS t');
+  const lines = [...nodes, ...rels].map((r) => JSON.stringify(r, Object.keys(r).sort()));
+  return lines.sort().join('\n');
+}
+
+/** The graph readers see now (the current generation): nodes and edges with what identifies them. */
+export async function visibleGraph(driver: Driver) {
+  const visible = (v: string) => `${v}.gFrom <= g AND g < ${v}.gTo`;
+  const head = `OPTIONAL MATCH (m:LineageStore {key: 'lineage'}) WITH coalesce(m.current, 0) AS g`;
+  const nodes = await run(driver, `${head} MATCH (n:Entity) WHERE ${visible('n')}
+    RETURN n.id AS id, labels(n) AS labels, n.name AS name, n.aliases AS aliases, size(n.provenance) AS mentions`);
+  const edges = await run(driver, `${head} MATCH (s:Entity)-[r]->(t:Entity) WHERE ${visible('r')}
+    RETURN r.id AS id, type(r) AS type, s.id AS source, t.id AS target, r.derivedFrom AS derivedFrom`);
+  const byId = (a: Record<string, any>, b: Record<string, any>) => String(a.id).localeCompare(String(b.id));
+  return {
+    nodes: nodes.map((n) => ({ ...n, labels: [...(n.labels as string[])].sort() })).sort(byId) as { id: string; labels: string[]; name: string; aliases: string[]; mentions: number }[],
+    edges: edges.sort(byId) as { id: string; type: string; source: string; target: string; derivedFrom: string }[],
+  };
+}
+
+/** Removes everything, so that a test starts from an empty store (no ids remembered, no history). */
+export async function emptyDatabase(driver: Driver): Promise<void> {
+  await run(driver, 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+}
+
+/**
+ * The graph readers see now, read through the API's own query (wholeGraph), as comparable
+ * values: what the lists state of each node and edge, with ids.
+ */
+export async function servedGraph(driver: Driver) {
+  const { wholeGraph } = await import('../../src/queries/overview.js');
+  const { nodes, edges } = await wholeGraph(testRunner(driver));
+  return {
+    nodes: nodes.map((n) => ({ id: n.id, label: n.label, name: n.name, aliases: n.aliases, props: n.props, provenance: n.provenance })),
+    edges: edges.map((e) => ({ id: e.id, type: e.type, source: e.source, target: e.target, derivedFrom: e.derivedFrom, provenance: e.provenance })),
+  };
 }

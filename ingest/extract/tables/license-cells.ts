@@ -12,7 +12,7 @@ import type { RichText } from '../types.js';
 export function readLicenses(rich: RichText): { name: string; spelling: string; url?: string }[] {
   const parts = rich.links.length
     ? rich.links.map((l) => ({ text: l.text, url: l.url }))
-    : rich.text.split(/\s*(?:[,/;、\n]|\bor\b|\band\b)\s*/).map((text) => ({ text, url: undefined }));
+    : rich.text.split(/(?<!\s)\s*(?:[,/;、\n]|\bor\b|\band\b)\s*/).map((text) => ({ text, url: undefined }));
   const out: { name: string; spelling: string; url?: string }[] = [];
   for (const part of parts) {
     let text = cleanName(part.text);

@@ -62,7 +62,7 @@ export function profileColumn(cells: RichText[], known: Knowledge): ColumnProfil
     if (readDate(text.replace(/<!--.*?-->/g, ''))) p.dates++;
     if (looksLikeParameters(text)) p.parameters++;
     if (/^[\d.,\s~-]+$/.test(text) && /\d/.test(text)) p.numbers++;
-    const pieces = text.split(/\s*(?:[/,&、;]|<br\s*\/?>)\s*/).filter(Boolean);
+    const pieces = text.split(/(?<!\s)\s*(?:[/,&、;]|<br\s*\/?>)\s*/).filter(Boolean);
     if (pieces.length && pieces.every((x) => isOrganizationName(x, known))) p.organizations++;
     if (pieces.length && pieces.every((x) => known.isModel(x))) p.models++;
     if (pieces.length && pieces.every((x) => known.isNotModel(x))) p.notModels++;

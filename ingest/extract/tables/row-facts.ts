@@ -1,3 +1,4 @@
+import { isResourceLabel } from '../documents.js';
 import { toString } from 'mdast-util-to-string';
 import { nameKey } from '../../graph/name-key.js';
 import type { EdgeType, NodeLabel, PropValue } from '../../graph/types.js';
@@ -38,7 +39,8 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     if (!rich) return [];
     // `東北大<br>自然言語処理研究グループ`: a break inside a CJK name wraps it, it does not separate two.
     if (role === 'contributor') rich = { ...rich, text: rich.text.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])\n(?=[\u3040-\u30ff\u3400-\u9fff])/g, ' ') };
-    const reading = readNames(rich, role === 'contributor' ? CONTRIBUTOR_SEPARATOR : undefined, { repoIds });
+    // `Vicuna 7B + MERT`: a `+` joins two makers, or two bases.
+    const reading = readNames(rich, role === 'contributor' || role === 'base' ? CONTRIBUTOR_SEPARATOR : undefined, { repoIds, linkIsOne: role === 'contributor' });
     for (const p of reading.placeholders) sink.note('placeholder', row.place, p, `placeholder in "${c.header}"`);
     return reading.pieces.filter((p) => {
       if (!isPlaceholder(p.name, role)) return true;
@@ -78,6 +80,13 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
             sink.note('unreadable', row.place, piece.name, 'a language code in the contributor column (pasted from the next cell?)');
             continue;
           }
+          // `| 本草 | LLaMA | [Github](…) |` under `Model | Owner | Backbone | Repo`: a row missing a
+          // cell, read one column off; a model in the maker's column is no maker.
+          // (A team named after its model, `OpenChat` of OpenChat, is its maker.)
+          if (opts.known.isModel(piece.name) && !opts.known.isOrganization(piece.name) && !subjects.some((m) => nameKey(m.name) === nameKey(piece.name))) {
+            sink.note('unreadable', row.place, piece.name, `a model in the contributor column "${c.header}" (a cell missing before it?)`);
+            continue;
+          }
           contributors++;
           const org = organizationMention(sink, piece.name, prov(c), piece.url);
           named.push(org);
@@ -85,9 +94,19 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
         }
         break;
       case 'base': {
+        // `custom Mirelo + Kyutai + IRCAM`: made in-house, by those who made it; no base named.
+        if (isPlaceholder(text.split(/\s+/)[0] ?? '', 'base')) {
+          sink.note('placeholder', row.place, text, `no base in "${c.header}"`);
+          break;
+        }
         const pieces = names(c, 'base', true).filter((p) => {
           if (isGenericArchitecture(p.name)) {
             sink.note('placeholder', row.place, p.name, `an architecture, not a model, in "${c.header}"`);
+            return false;
+          }
+          // `[Github](…)` one column off: a link's label is no model.
+          if (isResourceLabel(p.name)) {
+            sink.note('unreadable', row.place, p.name, `a link label in the base column "${c.header}" (a cell missing before it?)`);
             return false;
           }
           // `Instructが名前に付いていないモデルのみ Mixtral-8x7B-v0.1 がベース`: a sentence, read as prose below.
@@ -212,7 +231,7 @@ export function readRowFacts(sink: Sink, row: Row, columns: Column[], subjects: 
     for (const s of subjects) {
       const owner = typeof s.props.publisher === 'string' ? s.props.publisher : null;
       if (!owner || !subjectColumn || /^[a-z0-9_.-]+$/.test(owner)) continue;
-      for (const name of owner.split(/\s*[&,]\s*/).filter(Boolean)) {
+      for (const name of owner.split(/(?<!\s)\s*[&,]\s*/).filter(Boolean)) {
         const org = organizationMention(sink, name, prov(subjectColumn));
         sink.statement('FROM_CONTRIBUTOR', s, org, prov(subjectColumn));
         contributors++;

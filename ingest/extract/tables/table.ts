@@ -9,7 +9,8 @@ import { enclosingGroup } from '../groups.js';
 import { entryMention } from '../mentions.js';
 import { callsItAModel, isModelPage } from '../model-evidence.js';
 import { readNames, type NamePiece } from '../cells.js';
-import { richText } from '../rich-text.js';
+import { richText, sliceRich } from '../rich-text.js';
+import { describeClaims } from '../prose/claims.js';
 import { sectionKind } from '../section-kinds.js';
 import { provenance, type Place, type Sink } from '../sink.js';
 import type { Mention, RichText } from '../types.js';
@@ -53,6 +54,42 @@ export interface Row {
  * `keywords`) is read as papers and the models they name. Every value keeps the row's line and
  * the column it came from; how each column was read goes to the reading report.
  */
+/**
+ * `| Feature | Value |` with `| **Parameters** | 7B |`, `| **License** | MIT |` rows: two columns
+ * whose first holds the keys a list item's sub-items use. Its values are facts of one thing, not
+ * things, so it is no table of models.
+ */
+function isRecordTable(headers: string[], cellsOf: RichText[][]): boolean {
+  if (headers.length !== 2 || cellsOf.length < 3) return false;
+  const firsts = cellsOf.map((r) => r[0] ?? { text: '', links: [], bold: [] });
+  const keyOf = (c: RichText) => cleanText(c.text).replace(/[:：]$/, '');
+  const known = firsts.filter((c) => !!keyOf(c) && (LEXICON.keyRole(keyOf(c)) !== null || LEXICON.headerRole(keyOf(c)) !== null)).length;
+  // Keys written bold (`**Parameters**`), or a header that says the other column holds values.
+  const bold = firsts.filter((c) => c.text.trim() && c.bold.some((b) => b.start <= c.text.search(/\S/) && b.end >= c.text.trimEnd().length)).length;
+  const valueHeader = LEXICON.recordValueHeaders.has(headers[1].normalize('NFKC').trim().toLowerCase());
+  return known / firsts.length >= 0.5 || (known / firsts.length >= 0.2 && (valueHeader || bold / firsts.length >= 0.8));
+}
+
+/**
+ * `TigerBot: A multi-language multi-task LLM`, `LaWGPT: 基于中文法律知识的大语言模型`: a name cell
+ * that goes on to say what the model is. The name ends at the first colon outside brackets that a
+ * space or CJK text follows (`llama3:8b` is one name); what follows is read as its description.
+ */
+function nameAndGloss(rich: RichText): { name: RichText; gloss: RichText | null } {
+  let depth = 0;
+  for (let i = 0; i < Math.min(rich.text.length, 60); i++) {
+    const ch = rich.text[i];
+    if ('([（【'.includes(ch)) depth++;
+    else if (')]）】'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ':' || ch === '：') && i > 0) {
+      const rest = rich.text.slice(i + 1);
+      if (!/^(?:\s|[\u3040-\u30ff\u3400-\u9fff])/.test(rest) || cleanText(rest).length < 6) return { name: rich, gloss: null };
+      return { name: sliceRich(rich, 0, i), gloss: sliceRich(rich, i + 1, rich.text.length) };
+    }
+  }
+  return { name: rich, gloss: null };
+}
+
 export function extractTable(sink: Sink, table: Table, at: SectionPath, ctx: ReadContext): void {
   const [head, ...rows] = table.children;
   const tableLine = table.position?.start.line ?? 0;
@@ -61,6 +98,11 @@ export function extractTable(sink: Sink, table: Table, at: SectionPath, ctx: Rea
   // `入出力で扱える<br>トークン数`: a header's line breaks are spaces.
   const headers = head.children.map((c) => cleanText(richText(c.children).text));
   const cellsOf = rows.map((r) => r.children.map((c) => richText(c.children)));
+  if (isRecordTable(headers, cellsOf)) {
+    sink.reading({ line: tableLine, section, block: 'table', shape: 'record of one thing (a key, then its value), not read', parts: [] });
+    sink.note('skipped', tablePlace, headers.join(' | '), 'a record of one thing: its rows are keys and values, not things');
+    return;
+  }
   const sectionLabel = sectionKind(at.section);
   const shape = assignColumns(
     headers,
@@ -113,8 +155,9 @@ export function extractTable(sink: Sink, table: Table, at: SectionPath, ctx: Rea
 
   for (const tableRow of rows) {
     const row = rowOf(tableRow);
-    const subjectRich = row.rich(shape.subject);
-    if (!subjectRich) continue;
+    const cellRich = row.rich(shape.subject);
+    if (!cellRich) continue;
+    const { name: subjectRich, gloss } = nameAndGloss(cellRich);
     const reading = readNames(subjectRich, undefined, { repoIds: true });
     for (const p of reading.placeholders) sink.note('placeholder', row.place, p, `placeholder in "${shape.subject.header}"`);
     if (!reading.pieces.length) continue;
@@ -132,6 +175,10 @@ export function extractTable(sink: Sink, table: Table, at: SectionPath, ctx: Rea
     const subjects: Mention[] = reading.pieces.map((p) => entryMention(sink, p, kindOf(p).label, kindOf(p).certain, subjectProv, row.place));
     for (const s of subjects) if (category) sink.statement('IN_CATEGORY', s, category, subjectProv);
     noteSectionDerivation(subjects, sink.source, at);
+    if (gloss) {
+      for (const s of subjects) s.props.mainFeature ??= cleanText(gloss.text);
+      describeClaims(sink, gloss, subjects, row.place);
+    }
     readRowFacts(sink, row, shape.columns, subjects, { group, known: ctx.known });
   }
 }

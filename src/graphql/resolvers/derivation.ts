@@ -25,7 +25,7 @@ const kindsOf = (args: KindsArgs | undefined) => (args?.kinds?.length ? args.kin
 /** The BASED_ON hops of a model one way, to models, with their relation, filtered by kinds. */
 async function links(n: NodeRecord, field: RelationField, kinds: readonly string[] | null, ctx: Context, detail: Detail) {
   const byModel = new Map<string, { model: NodeRecord; derivation: Derivation | null; relation: EdgeRecord }>();
-  for (const hop of await ctx.loaders.hops(n.id, field.way, [field.type], detail)) {
+  for (const hop of await ctx.loadersOf(n.view).hops(n.id, field.way, [field.type], detail)) {
     if (hop.node.label !== 'Model' || !passesKinds(hop.edge, kinds) || byModel.has(hop.node.id)) continue;
     byModel.set(hop.node.id, { model: hop.node, derivation: hop.edge.derivation, relation: hop.edge });
   }
@@ -53,20 +53,20 @@ export const derivationFields = {
     }
     return byCount([...counts].map(([kind, count]) => ({ kind, count })));
   },
-  descendantKinds: (n: NodeRecord, _args: unknown, ctx: Context) => ctx.loaders.descendantKinds(n.id),
+  descendantKinds: (n: NodeRecord, _args: unknown, ctx: Context) => ctx.loadersOf(n.view).descendantKinds(n.id),
   /** A hub's derivatives a page at a time, with their count: one query, never the whole list. */
   derivativesConnection: async (n: NodeRecord, args: KindsArgs & PageArgs, ctx: Context, info: GraphQLResolveInfo) => {
     const w = pageWindow(ctx, args, info, []);
-    const page = await derivativesPage(ctx.runner, n.id, kindsOf(args), w);
-    return connection(page.items.map((m) => ctx.loaders.prime(m)), page.total, w.skip);
+    const page = await derivativesPage(ctx.runner, n.id, kindsOf(args), w, n.view);
+    return connection(page.items.map((m) => ctx.loadersOf(n.view).prime(m)), page.total, w.skip);
   },
   /** What descends from a model a page at a time, nearest first, with their count: one query. */
   descendantsConnection: async (n: NodeRecord, args: PageArgs & { maxDepth: number }, ctx: Context, info: GraphQLResolveInfo) => {
     const w = pageWindow(ctx, args, info, ['model']);
-    const page = await descendantsPage(ctx.runner, n.id, depthArgument(ctx, args.maxDepth), w);
-    return connection(page.items.map((s) => ({ model: ctx.loaders.prime(s.node), depth: s.depth })), page.total, w.skip);
+    const page = await descendantsPage(ctx.runner, n.id, depthArgument(ctx, args.maxDepth), w, n.view);
+    return connection(page.items.map((s) => ({ model: ctx.loadersOf(n.view).prime(s.node), depth: s.depth })), page.total, w.skip);
   },
-  relationCounts: (n: NodeRecord, _args: unknown, ctx: Context) => ctx.loaders.relationCounts(n.id),
+  relationCounts: (n: NodeRecord, _args: unknown, ctx: Context) => ctx.loadersOf(n.view).relationCounts(n.id),
 };
 
 /** The evidence's place spelt as the GraphQL enum `EvidenceFrom`. */

@@ -7,12 +7,13 @@ import { detailFor, fieldsNamed, needsWholeNode } from '../selection/selection.j
 import { derivationFields } from './derivation.js';
 import { depthArgument } from './lookup.js';
 import { fromProps, mainFeature, nodeFields, related, url } from './node-fields.js';
+import { firstSeen, lastSeen } from './seen.js';
 import { source } from './views.js';
 
 async function lineageSteps(n: NodeRecord, maxDepth: number, ctx: Context, info: GraphQLResolveInfo, direction: 'ANCESTORS' | 'DESCENDANTS') {
   const detail = detailFor(info, (tree) => ({ nodes: fieldsNamed(tree, 'model').some(needsWholeNode), edges: false }));
   const walk = await walkLineage(ctx.runner, n, direction, depthArgument(ctx, maxDepth), undefined, null, { counting: false, detail });
-  return steps(walk).map((s) => ({ model: ctx.loaders.prime(s.node), depth: s.depth }));
+  return steps(walk).map((s) => ({ model: ctx.loadersOf(n.view).prime(s.node), depth: s.depth }));
 }
 
 /** A stored list of numbers (Neo4j floats or integers), as plain numbers. */
@@ -46,8 +47,9 @@ export const Model = {
   siblings: async (n: NodeRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
     const lean = { nodes: false, edges: false };
     const detail = detailFor(info, (tree) => ({ nodes: needsWholeNode(tree), edges: false }));
-    const bases = await ctx.loaders.related(n.id, 'OUTGOING', 'BASED_ON', undefined, lean);
-    const children = await Promise.all(bases.map((b) => ctx.loaders.related(b.id, 'INCOMING', 'BASED_ON', 'Model', detail)));
+    const loaders = ctx.loadersOf(n.view);
+    const bases = await loaders.related(n.id, 'OUTGOING', 'BASED_ON', undefined, lean);
+    const children = await Promise.all(bases.map((b) => loaders.related(b.id, 'INCOMING', 'BASED_ON', 'Model', detail)));
     const unique = new Map(children.flat().filter((c) => c.id !== n.id).map((c) => [c.id, c]));
     return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
   },
@@ -88,6 +90,8 @@ export const Node = {
 export const Relation = {
   derivedFrom: (e: { derivedFrom: string }) => e.derivedFrom.toUpperCase(),
   sources: (e: EdgeRecord) => e.provenance.map(source),
-  source: (e: { source: string }, _args: unknown, ctx: Context) => ctx.loaders.node.load(e.source),
-  target: (e: { target: string }, _args: unknown, ctx: Context) => ctx.loaders.node.load(e.target),
+  firstSeen,
+  lastSeen,
+  source: (e: EdgeRecord, _args: unknown, ctx: Context) => ctx.loadersOf(e.view).node.load(e.source),
+  target: (e: EdgeRecord, _args: unknown, ctx: Context) => ctx.loadersOf(e.view).node.load(e.target),
 };

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { relationDetail } from '../selection/hops.js';
 import type { RelationField } from '../selection/relation-fields.js';
 import { detailFor, needsWholeEdge } from '../selection/selection.js';
+import { firstSeen, lastSeen } from './seen.js';
 import { kindOf, source } from './views.js';
 
 /**
@@ -12,7 +13,7 @@ import { kindOf, source } from './views.js';
  * because the query's selection asked no more where it was read) is read whole first.
  */
 export function fromProps<T>(read: (n: NodeRecord) => T) {
-  return async (n: NodeRecord, _args: unknown, ctx: Context): Promise<T> => read(n.partial ? await ctx.loaders.full(n) : n);
+  return async (n: NodeRecord, _args: unknown, ctx: Context): Promise<T> => read(n.partial ? await ctx.loadersOf(n.view).full(n) : n);
 }
 
 /** Fields every node type has (the `Node` interface) plus the common optional props. */
@@ -20,9 +21,11 @@ export const nodeFields = {
   kind: (n: NodeRecord) => kindOf(n.label),
   aliases: fromProps((n) => n.aliases),
   sources: fromProps((n) => n.provenance.map(source)),
+  firstSeen: async (n: NodeRecord, args: { source?: string | null }, ctx: Context) => firstSeen(n.partial ? await ctx.loadersOf(n.view).full(n) : n, args),
+  lastSeen: async (n: NodeRecord, args: { source?: string | null }, ctx: Context) => lastSeen(n.partial ? await ctx.loadersOf(n.view).full(n) : n, args, ctx),
   relations: async (n: NodeRecord, args: { direction: Way; types?: string[] | null }, ctx: Context, info: GraphQLResolveInfo) => {
     const detail = detailFor(info, (tree) => ({ nodes: false, edges: needsWholeEdge(tree) }));
-    const hops = await ctx.loaders.hops(n.id, args.direction, args.types?.length ? args.types : null, detail);
+    const hops = await ctx.loadersOf(n.view).hops(n.id, args.direction, args.types?.length ? args.types : null, detail);
     const unique = new Map(hops.map((h) => [h.edge.id, h.edge]));
     return [...unique.values()];
   },
@@ -37,7 +40,7 @@ export function related(field: RelationField) {
   const names = (nodes: NodeRecord[]) => nodes.map((r) => r.name);
   return (n: NodeRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
     const detail = detailFor(info, (tree) => relationDetail(field, tree));
-    const nodes = ctx.loaders.related(n.id, field.way, field.type, field.label, detail);
+    const nodes = ctx.loadersOf(n.view).related(n.id, field.way, field.type, field.label, detail);
     if (field.shows !== 'names') return nodes;
     return Array.isArray(nodes) ? names(nodes) : nodes.then(names);
   };

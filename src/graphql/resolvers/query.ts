@@ -18,6 +18,7 @@ import { searchText } from '../limits/search-text.js';
 import { primeWantedHops, wantedHops } from '../selection/hops.js';
 import { fieldsNamed, needsWholeEdge, needsWholeNode, selectionOf, selects } from '../selection/selection.js';
 import { skipFor } from './cursor.js';
+import { historyQueries, viewAt } from './history.js';
 import { depthArgument, findByName, pageSize, requireByName } from './lookup.js';
 import { connection, graphEdge, graphNode, offsetAfter } from './views.js';
 
@@ -59,7 +60,7 @@ function isoDate(filter: Args | null | undefined, field: string): string | null 
 }
 
 export const Query = {
-  model: (_: unknown, { name }: Args, ctx: Context, info: GraphQLResolveInfo) => findByName(ctx, name, ['Model'], info),
+  model: (_: unknown, { name, asOf }: Args, ctx: Context, info: GraphQLResolveInfo) => findByName(ctx, name, ['Model'], info, viewAt(asOf)),
   organization: (_: unknown, { name }: Args, ctx: Context, info: GraphQLResolveInfo) => findByName(ctx, name, ['Organization'], info),
   dataset: (_: unknown, { name }: Args, ctx: Context, info: GraphQLResolveInfo) => findByName(ctx, name, ['Dataset'], info),
   method: (_: unknown, { name }: Args, ctx: Context, info: GraphQLResolveInfo) => findByName(ctx, name, ['Method'], info),
@@ -86,13 +87,16 @@ export const Query = {
     const tree = selectionOf(info);
     const models = [...fieldsNamed(tree, 'nodes'), ...fieldsNamed(tree, 'edges').flatMap((e) => fieldsNamed(e, 'node'))];
     const wanted = wantedHops(models, 'Model');
+    const view = viewAt(args.asOf);
+    const loaders = ctx.loadersOf(view);
     const page = await modelsPage(ctx.runner, filterKeys(args.filter), args.orderBy as ModelOrder, skip, first, {
       withTotal: selects(tree, 'totalCount') || selects(tree, 'pageInfo'),
       whole: models.some(needsWholeNode),
       hops: wanted,
+      view,
     });
-    for (const node of page.nodes) primeWantedHops(ctx.loaders, node.id, wanted, page.hops.get(node.id) ?? []);
-    return connection(page.nodes.map((n) => ctx.loaders.prime(n)), page.total ?? 0, skip);
+    for (const node of page.nodes) primeWantedHops(loaders, node.id, wanted, page.hops.get(node.id) ?? []);
+    return connection(page.nodes.map((n) => loaders.prime(n)), page.total ?? 0, skip);
   },
 
   organizations: async (_: unknown, args: Args, ctx: Context) => {
@@ -106,6 +110,8 @@ export const Query = {
   lineage: async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
     const maxDepth = depthArgument(ctx, args.maxDepth);
     const maxNodes = bounded('maxNodes', args.maxNodes, 1, ctx.limits.maxLineageNodes);
+    const view = viewAt(args.asOf);
+    const loaders = ctx.loadersOf(view);
     const tree = selectionOf(info);
     const graphNodes = [...fieldsNamed(tree, 'nodes'), ...fieldsNamed(tree, 'root')].flatMap((n) => fieldsNamed(n, 'node'));
     // The root found by name, the walk, `omitted` (when asked), the attached relations: one query.
@@ -117,14 +123,15 @@ export const Query = {
       edges: selects(tree, 'edges'),
       maxNodes,
       detail: { nodes: graphNodes.some(needsWholeNode), edges: fieldsNamed(tree, 'edges').some(needsWholeEdge) },
+      view,
     });
     if (!walk) throw notFound('model', args.name);
     const nodes = [...walk.reached.values()]
       .sort((a, b) => a.depth - b.depth || a.node.name.localeCompare(b.node.name))
-      .map((r) => graphNode(ctx.loaders.prime(r.node), r.depth))
-      .concat(walk.attached.map((n) => graphNode(ctx.loaders.prime(n), null)));
+      .map((r) => graphNode(loaders.prime(r.node), r.depth))
+      .concat(walk.attached.map((n) => graphNode(loaders.prime(n), null)));
     return {
-      root: graphNode(ctx.loaders.prime(walk.root), 0),
+      root: graphNode(loaders.prime(walk.root), 0),
       nodes,
       edges: [...walk.edges.values()].sort((a, b) => a.id.localeCompare(b.id)).map(graphEdge),
       omitted: walk.omitted,
@@ -169,6 +176,7 @@ export const Query = {
   },
 
   overview: () => ({}),
+  ...historyQueries,
 
   export: async (_: unknown, args: Args, ctx: Context) => {
     const maxDepth = depthArgument(ctx, args.maxDepth);

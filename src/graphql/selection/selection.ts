@@ -38,7 +38,7 @@ export function needsWholeNode(tree: ResolveTree | null | undefined): boolean {
 
 /** Whether graph edges or relations selected in `tree` show provenance or a derivation. */
 export function needsWholeEdge(tree: ResolveTree | null | undefined): boolean {
-  return fieldsIn(tree).some((f) => f.name === 'sources' || f.name === 'derivation');
+  return fieldsIn(tree).some((f) => ['sources', 'derivation', 'firstSeen', 'lastSeen'].includes(f.name));
 }
 
 /** The detail a list of nodes reads for the field being resolved, remembered per field of the request. */
