@@ -5,12 +5,16 @@
  *  2. loadGraph of that graph into Neo4j: the first load into an empty database, then re-runs
  *     of the same graph (which change nothing);
  *  3. latency of representative GraphQL operations through the real HTTP server on 127.0.0.1
- *     (median / p95 of BENCH_RUNS requests each, after a few warm-up requests);
- *  4. ingest of synthetic lists at 1k, 10k and 100k rows against a hand-written floor
+ *     (median / p95 of BENCH_RUNS requests each, after a few warm-up requests), and the load
+ *     figures (bench/load.ts);
+ *  4. the query benchmark (bench/queries.ts): each representative query through our endpoint,
+ *     the raw floor and @neo4j/graphql, interleaved, on the corpus and on synthetic graphs of
+ *     BENCH_SYNTHETIC_ROWS rows (1000,100000; empty to skip), BENCH_QUERY_ROUNDS rounds (100);
+ *  5. ingest of synthetic lists at 1k, 10k and 100k rows against a hand-written floor
  *     (bench/ingest.ts; `npm run bench -- ingest` runs only these, BENCH_INGEST_SIZES narrows them).
  *
  * Neo4j: with NEO4J_URI set, that database is used and ITS GRAPH IS REPLACED by the corpus (as
- * `npm run ingest` would). Otherwise a fresh embedded Neo4j runs on a temporary data folder,
+ * `npm run ingest` would), then by the synthetic graphs. Otherwise a fresh embedded Neo4j runs on a temporary data folder,
  * removed at the end, so the first load really starts from an empty database and the data of
  * your own embedded Neo4j is left alone.
  */
@@ -30,6 +34,7 @@ import { provideNeo4j } from '../src/neo4j/provide.js';
 import { settingsFromEnv } from '../src/neo4j/settings.js';
 import { ingestBench } from './ingest.js';
 import { loadFigures } from './load.js';
+import { queryBenchmark } from './queries.js';
 
 const CORPUS = 'data/corpus';
 
@@ -45,6 +50,15 @@ const LOAD_RERUNS = count('BENCH_LOAD_RERUNS', 3, 20);
 const HTTP_RUNS = count('BENCH_RUNS', 50, 1000);
 const HTTP_WARMUP = 5;
 const LOAD_SECONDS = count('BENCH_LOAD_SECONDS', 5, 600);
+const QUERY_ROUNDS = count('BENCH_QUERY_ROUNDS', 100, 10_000);
+const SYNTHETIC_ROWS = (process.env.BENCH_SYNTHETIC_ROWS ?? '1000,100000')
+  .split(',')
+  .filter((s) => s.trim())
+  .map((s) => {
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 100 || n > 1_000_000) throw new Error(`BENCH_SYNTHETIC_ROWS takes row counts from 100 to 1000000 (got ${s})`);
+    return n;
+  });
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
@@ -89,7 +103,7 @@ const OPERATIONS: { label: string; query: string }[] = [
   {
     label: 'model(name:"vicuna")',
     query: `{ model(name: "vicuna") {
-      id name url mainFeature aliases languages licenses categories
+      id name url mainFeature aliases languages { name } licenses { name } categories
       basedOn { name } variantOf { name } derivatives { name } contributors { name }
       datasets { name } methods { name } papers { name arxivId }
       sources { file line section derivedFrom }
@@ -138,6 +152,7 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   const results: string[] = [];
   let loadTable = '';
+  let queryTables = '';
   try {
     await waitForNeo4j(driver, 60_000);
     const database = settings.database;
@@ -178,6 +193,7 @@ async function main(): Promise<void> {
         }
       }
       loadTable = await loadFigures(url, LOAD_SECONDS, log);
+      queryTables = await queryBenchmark({ driver, database, oursUrl: url, syntheticRows: SYNTHETIC_ROWS, rounds: QUERY_ROUNDS, log, table });
     } finally {
       await app.stop();
     }
@@ -199,6 +215,7 @@ async function main(): Promise<void> {
     out.push('');
     out.push(table(['GraphQL operation (POST, 127.0.0.1)', 'runs', 'median ms', 'p95 ms', 'min ms', 'max ms', 'bytes'], rows));
     out.push('', loadTable);
+    out.push('', queryTables);
     if (results.length) out.push('', 'errors:', ...results);
     console.log(out.join('\n'));
   } finally {

@@ -26,6 +26,10 @@ export const SCHEMA_STATEMENTS = [
   'CREATE INDEX entity_until IF NOT EXISTS FOR (n:Entity) ON (n.gTo)',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
   'CREATE INDEX entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)',
+  // Name look-ups ask whether a key is one of `nameKeys` (a list): a range index cannot answer
+  // list membership, a full-text index with the keyword analyzer holds each key as one exact
+  // term, so a look-up is one term seek however big the graph (src/queries/nodes.ts).
+  "CREATE FULLTEXT INDEX entity_name_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameKeys] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
   // Full-text index behind `search`: names and aliases, fuzzy matching with Lucene's `~`.
   'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]',
   'CREATE CONSTRAINT store_key IF NOT EXISTS FOR (m:LineageStore) REQUIRE m.key IS UNIQUE',

@@ -22,6 +22,8 @@ export interface Limits {
   maxLineageDepth: number;
   /** Largest `first` of any list or page. */
   maxPageSize: number;
+  /** Most nodes one lineage graph may hold (`lineage(maxNodes)`); a hub's graph keeps the nearest and says how many it left out. */
+  maxLineageNodes: number;
   /** Largest estimated cost of one operation (see src/graphql/limits/cost-table.ts). */
   maxQueryCost: number;
   /** Most aliases an operation may use (`a1: export … a2: export …`). */
@@ -75,6 +77,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
       maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 12),
       maxLineageDepth: int(env, 'MAX_LINEAGE_DEPTH', 10, 1, 50),
       maxPageSize: int(env, 'MAX_PAGE_SIZE', 100),
+      maxLineageNodes: int(env, 'MAX_LINEAGE_NODES', 2_000),
       maxQueryCost: int(env, 'MAX_QUERY_COST', 50_000),
       maxAliases: int(env, 'MAX_ALIASES', 250, 0),
       maxDirectives: int(env, 'MAX_DIRECTIVES', 50, 0),

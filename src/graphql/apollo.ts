@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ServerConfig } from '../config/server-config.js';
 import type { Context } from './context.js';
 import { errorFormatter } from './errors.js';
@@ -33,6 +34,8 @@ export function createApollo(config: ServerConfig, extraPlugins: ApolloServerPlu
       responseSize.plugin, // before legacyJsonStatusPlugin, which reads the status it sets
       legacyJsonStatusPlugin,
       sandboxWithGraphiQLFallback<Context>(),
+      // The API sets no cache hints; Apollo's default cache-control plugin would still run a hook on every field.
+      ApolloServerPluginCacheControlDisabled(),
       ...extraPlugins,
     ],
   });

@@ -1,7 +1,10 @@
 import type { EdgeRecord, NodeRecord } from '../records/node-record.js';
-import { passesKinds } from '../records/derivation.js';
-import { neighbours, type Way } from '../queries/edges.js';
+import { toEdgeRecord, toNodeRecord } from '../records/node-record.js';
+import { lineageQuery } from '../queries/lineage.js';
+import { nameParams } from '../queries/nodes.js';
+import { FULL, detailParams, type Detail } from '../queries/projections.js';
 import type { CypherRunner } from '../queries/runner.js';
+import { CURRENT, type View } from '../queries/view.js';
 
 /** Relations that make up lineage: what a model is built from. */
 export const LINEAGE_TYPES = ['BASED_ON', 'VARIANT_OF'] as const;
@@ -14,84 +17,103 @@ export interface Reached {
 }
 
 export interface Walk {
-  /** Every node reached, keyed by id, with its smallest distance from the root (root: 0). */
+  root: NodeRecord;
+  /** Every node reached, keyed by id, with its smallest distance from the root (root: 0), nearest first. */
   reached: Map<string, Reached>;
-  /** Edges followed, keyed by id. */
+  /** Edges followed, keyed by id, the attached ones included. */
   edges: Map<string, EdgeRecord>;
-  /** Nodes one hop beyond maxDepth that were left out. */
+  /** Nodes one hop beyond maxDepth that were left out (0 unless `counting`). */
   omitted: number;
+  /** Nodes within maxDepth left out to stay within `maxNodes`. */
+  truncated: number;
+  /** Nodes the `attach` relations reached that the walk did not, by name. */
+  attached: NodeRecord[];
 }
 
-/**
- * Breadth-first, one query per level rather than one variable-length pattern: a level query
- * costs the same however many paths lead to a node, where `*1..10` enumerates every path and
- * blows up on a family as intertwined as LLaMA's.
- */
-async function walkOneWay(
-  runner: CypherRunner,
-  root: NodeRecord,
-  way: Way,
-  maxDepth: number,
-  types: readonly string[],
-  into: Walk,
-  kinds: readonly string[] | null,
-): Promise<number> {
-  const seen = new Set<string>([root.id]);
-  let frontier = [root.id];
-  for (let depth = 1; depth <= maxDepth + 1 && frontier.length; depth += 1) {
-    const hops = await neighbours(runner, frontier, way, types, root.view);
-    const next: string[] = [];
-    for (const hop of hops) {
-      if (!passesKinds(hop.edge, kinds)) continue;
-      if (depth > maxDepth) {
-        if (!seen.has(hop.node.id) && !into.reached.has(hop.node.id)) {
-          seen.add(hop.node.id);
-          next.push(hop.node.id);
-        }
-        continue;
-      }
-      into.edges.set(hop.edge.id, hop.edge);
-      if (!seen.has(hop.node.id)) {
-        seen.add(hop.node.id);
-        next.push(hop.node.id);
-        const known = into.reached.get(hop.node.id);
-        if (!known || known.depth > depth) into.reached.set(hop.node.id, { node: hop.node, depth });
-      }
-    }
-    if (depth > maxDepth) return next.length;
-    frontier = next;
+export interface WalkOptions {
+  types?: readonly string[];
+  /** Derivation kinds: only BASED_ON edges of one of these are followed (other types always); null for all. */
+  kinds?: readonly string[] | null;
+  /** Whether to count `omitted` (a walk one hop deeper). */
+  counting?: boolean;
+  /** Relations to attach one hop out of every node reached, not walked further. */
+  attach?: readonly string[] | null;
+  /** Nodes at most, the root included. */
+  maxNodes?: number;
+  /** Whether to read the edges followed (the attached ones come with `attach`); true unless said. */
+  edges?: boolean;
+  detail?: Detail;
+  /** The graph walked: the current one unless said (a walk from a node walks the node's). */
+  view?: View;
+}
+
+/** Enough for any walk a request is allowed; the API's `lineage` passes its own, smaller bound. */
+const UNBOUNDED = 1_000_000;
+
+function params(direction: Direction, maxDepth: number, o: WalkOptions): Record<string, unknown> {
+  return {
+    direction,
+    maxDepth,
+    types: [...(o.types ?? LINEAGE_TYPES)],
+    kinds: o.kinds?.length ? [...o.kinds] : null,
+    attach: o.attach?.length ? [...o.attach] : null,
+    maxNodes: o.maxNodes ?? UNBOUNDED,
+    withEdges: o.edges ?? true,
+    ...detailParams(o.detail ?? FULL),
+  };
+}
+
+function toWalk(row: Record<string, unknown>, view: View): Walk {
+  const root = toNodeRecord(row.root as Record<string, unknown>, view);
+  const reached = new Map<string, Reached>();
+  for (const r of row.nodes as { node: Record<string, unknown>; depth: unknown }[]) {
+    const node = toNodeRecord(r.node, view);
+    reached.set(node.id, { node, depth: Number(r.depth) });
   }
-  return 0;
+  const edges = new Map<string, EdgeRecord>();
+  for (const e of [...(row.edges as Record<string, unknown>[]), ...((row.attachedEdges as Record<string, unknown>[]) ?? [])]) {
+    const edge = toEdgeRecord(e, view);
+    edges.set(edge.id, edge);
+  }
+  const attached = ((row.attached as Record<string, unknown>[]) ?? [])
+    .map((n) => toNodeRecord(n, view))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  // With a node cap, an attached relation may reach a node that was cut: keep edges between nodes drawn.
+  const drawn = new Set([...reached.keys(), ...attached.map((n) => n.id)]);
+  for (const [id, edge] of edges) if (!drawn.has(edge.source) || !drawn.has(edge.target)) edges.delete(id);
+  return { root, reached, edges, omitted: Number(row.omitted ?? 0), truncated: Number(row.truncated ?? 0), attached };
 }
 
+/** The lineage of a node known by id, in one query. */
 export async function walkLineage(
   runner: CypherRunner,
   root: NodeRecord,
   direction: Direction,
   maxDepth: number,
   types: readonly string[] = LINEAGE_TYPES,
-  /** Derivation kinds: only BASED_ON edges of one of these are followed (other types always); null for all. */
   kinds: readonly string[] | null = null,
+  options: Omit<WalkOptions, 'types' | 'kinds'> = {},
 ): Promise<Walk> {
-  const walk: Walk = { reached: new Map([[root.id, { node: root, depth: 0 }]]), edges: new Map(), omitted: 0 };
-  if (direction !== 'DESCENDANTS') walk.omitted += await walkOneWay(runner, root, 'OUTGOING', maxDepth, types, walk, kinds);
-  if (direction !== 'ANCESTORS') walk.omitted += await walkOneWay(runner, root, 'INCOMING', maxDepth, types, walk, kinds);
-  return walk;
+  const o = { counting: true, ...options, types, kinds };
+  const rows = await runner.read(lineageQuery('id', maxDepth, o.counting), { id: root.id, ...params(direction, maxDepth, o) }, root.view);
+  if (!rows.length) return { root, reached: new Map([[root.id, { node: root, depth: 0 }]]), edges: new Map(), omitted: 0, truncated: 0, attached: [] };
+  return toWalk(rows[0], root.view);
 }
 
-/**
- * Adds, one hop out from every node reached, the relations of the given types (contributors,
- * datasets…) in one query; their edges join the walk and the new nodes are returned, by name.
- */
-export async function attachNeighbours(runner: CypherRunner, walk: Walk, types: readonly string[]): Promise<NodeRecord[]> {
-  const root = [...walk.reached.values()].find((r) => r.depth === 0)!.node;
-  const hops = await neighbours(runner, [...walk.reached.keys()], 'BOTH', types, root.view);
-  const added = new Map<string, NodeRecord>();
-  for (const hop of hops) {
-    walk.edges.set(hop.edge.id, hop.edge);
-    if (!walk.reached.has(hop.node.id)) added.set(hop.node.id, hop.node);
-  }
-  return [...added.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+/** The lineage of the node a name key names (of `labels`, any when null), found in the same query; null when none has it. */
+export async function walkLineageByName(
+  runner: CypherRunner,
+  key: string,
+  labels: readonly string[] | null,
+  direction: Direction,
+  maxDepth: number,
+  options: WalkOptions = {},
+): Promise<Walk | null> {
+  if (!key) return null;
+  const query = lineageQuery('name', maxDepth, options.counting ?? true);
+  const view = options.view ?? CURRENT;
+  const rows = await runner.read(query, { ...nameParams(key, labels), ...params(direction, maxDepth, options) }, view);
+  return rows.length ? toWalk(rows[0], view) : null;
 }
 
 /** Models reached, nearest first, without the root. */
@@ -112,8 +134,8 @@ export async function commonAncestors(
   maxDepth: number,
 ): Promise<NodeRecord[]> {
   const [up1, up2] = await Promise.all([
-    walkLineage(runner, a, 'ANCESTORS', maxDepth),
-    walkLineage(runner, b, 'ANCESTORS', maxDepth),
+    walkLineage(runner, a, 'ANCESTORS', maxDepth, LINEAGE_TYPES, null, { counting: false }),
+    walkLineage(runner, b, 'ANCESTORS', maxDepth, LINEAGE_TYPES, null, { counting: false }),
   ]);
   const shared: { node: NodeRecord; far: number; sum: number }[] = [];
   for (const [id, one] of up1.reached) {

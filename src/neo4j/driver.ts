@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Driver } from 'neo4j-driver';
+import { disableNagle } from './no-delay.js';
 import { describe } from './settings.js';
 import type { Neo4jSettings } from './settings.js';
 
@@ -33,6 +34,7 @@ export function driverDeadlines(env: NodeJS.ProcessEnv = process.env) {
  * `{ database: settings.database }` (undefined means the server's default database).
  */
 export function createDriver(s: Neo4jSettings, opts: { maxConnectionPoolSize?: number } = {}): Driver {
+  disableNagle();
   const driver = neo4j.driver(s.uri, neo4j.auth.basic(s.user, s.password), {
     disableLosslessIntegers: true,
     userAgent: 'llm-lineage',

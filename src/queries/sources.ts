@@ -1,5 +1,5 @@
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
-import { EDGE_MAP } from './edges.js';
+import { WHOLE_EDGE } from './projections.js';
 import type { CypherRunner, NamedQuery } from './runner.js';
 import { CURRENT, type View } from './view.js';
 
@@ -57,7 +57,7 @@ export const EDGES_OF_SOURCE: NamedQuery = {
   name: 'edgesOfSource',
   cypher: `MATCH (s:Entity) WHERE s.gTo > $g AND s.gFrom <= $g AND $source IN s.sources
 MATCH (s)-[r]->(:Entity) WHERE r.gFrom <= $g AND $g < r.gTo AND $source IN r.sources
-RETURN ${EDGE_MAP} AS edge`,
+RETURN ${WHOLE_EDGE} AS edge`,
 };
 
 function toVersion(map: Record<string, unknown>): SourceVersionRecord {

@@ -13,6 +13,11 @@ export interface NodeRecord {
   provenance: Provenance[];
   /** Every other stored property (url, arxivId, kind, mainFeature, ...). */
   props: Record<string, unknown>;
+  /**
+   * Read with its id, label and name only (a query whose selection asked for no more): every
+   * other field is empty here, so a resolver that needs one reads the whole node by id.
+   */
+  partial?: boolean;
   /** When each source first and last stated it (ingest/load/seen.ts). */
   seen: SeenEntry[];
   /** Repository keys of its links (what keeps its id across renames). */
@@ -33,12 +38,14 @@ export interface EdgeRecord {
   view: View;
   /** BASED_ON only: how the source was made from the target; null for other types. */
   derivation: Derivation | null;
+  /** Read without provenance, methods and evidence (its derivation holds the kinds only). */
+  partial?: boolean;
 }
 
 /** Stored properties that are not facts of the node: how the store keeps it (versions, digests, identity). */
 const CORE = new Set([
   'id', 'label', 'name', 'aliases', 'nameKeys', 'aliasText', 'mentions', 'provenance', 'merges',
-  'gFrom', 'gTo', 'hash', 'seen', 'seenFrom', 'sources', 'repos',
+  'gFrom', 'gTo', 'hash', 'seen', 'seenFrom', 'sources', 'repos', 'partial',
 ]);
 
 function parseProvenance(value: unknown): Provenance[] {
@@ -56,6 +63,7 @@ export function toNodeRecord(map: Record<string, unknown>, view: View = CURRENT)
     mentions: Number(map.mentions ?? 0),
     provenance: parseProvenance(map.provenance),
     props,
+    ...(map.partial === true ? { partial: true } : {}),
     seen: parseSeen(map.seen as string[] | undefined),
     repositories: (map.repos as string[] | undefined) ?? [],
     view,
@@ -74,5 +82,6 @@ export function toEdgeRecord(map: Record<string, unknown>, view: View = CURRENT)
     seen: parseSeen(map.seen as string[] | undefined),
     view,
     derivation: toDerivation(String(map.type), map),
+    ...(map.partial === true ? { partial: true } : {}),
   };
 }

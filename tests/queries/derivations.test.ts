@@ -58,7 +58,7 @@ describe('edges carry their derivation', () => {
     expect(page.edges.map((e) => e.derivation?.kinds)).toEqual([
       ['FINETUNE'], ['ADAPTER'], ['UNSPECIFIED'], ['FINETUNE'], ['FINETUNE', 'ALIGNMENT'],
     ]);
-    const path = await shortestPath(runner, 'model:wizardvicunalm', 'model:llama', ['BASED_ON', 'VARIANT_OF']);
+    const { path } = await shortestPath(runner, { key: 'wizardvicunalm', labels: null }, { key: 'llama', labels: null }, ['BASED_ON', 'VARIANT_OF']);
     expect(path!.edges.map((e) => e.derivation?.kinds ?? null)).toEqual([['FINETUNE', 'ALIGNMENT'], ['FINETUNE'], null]);
   });
 

@@ -91,21 +91,32 @@ describe('lineage walk', () => {
 });
 
 describe('shortestPath', () => {
+  const by = (name: string) => ({ key: nameKey(name), labels: null });
+  const path = async (from: string, to: string, types: string[] | null) => (await shortestPath(runner, by(from), by(to), types)).path;
+
   it('follows lineage downward from WizardVicunaLM to LLaMA through Vicuna', async () => {
-    const path = await shortestPath(runner, 'model:wizardvicunalm', 'model:llama', ['BASED_ON', 'VARIANT_OF']);
-    expect(names(path!.nodes)).toEqual(['WizardVicunaLM', 'Vicuna', 'LLaMA-13B', 'LLaMA']);
-    expect(path!.edges.map((e) => e.type)).toEqual(['BASED_ON', 'BASED_ON', 'VARIANT_OF']);
+    const found = await path('WizardVicunaLM', 'LLaMA', ['BASED_ON', 'VARIANT_OF']);
+    expect(names(found!.nodes)).toEqual(['WizardVicunaLM', 'Vicuna', 'LLaMA-13B', 'LLaMA']);
+    expect(found!.edges.map((e) => e.type)).toEqual(['BASED_ON', 'BASED_ON', 'VARIANT_OF']);
   });
 
   it('gives the path in the asked order when it runs against the arrows', async () => {
-    const path = await shortestPath(runner, 'model:llama', 'model:vicuna', ['BASED_ON', 'VARIANT_OF']);
-    expect(names(path!.nodes)).toEqual(['LLaMA', 'LLaMA-13B', 'Vicuna']);
+    const found = await path('LLaMA', 'Vicuna', ['BASED_ON', 'VARIANT_OF']);
+    expect(names(found!.nodes)).toEqual(['LLaMA', 'LLaMA-13B', 'Vicuna']);
   });
 
   it('walks any relation when types is null, and gives null when nothing connects', async () => {
-    const viaOrg = await shortestPath(runner, 'model:alpaca', 'organization:ucberkeley', null);
+    const viaOrg = await path('Alpaca', 'UCB', null);
     expect(names(viaOrg!.nodes)).toEqual(['Alpaca', 'Stanford', 'Vicuna', 'UC Berkley']);
-    expect(await shortestPath(runner, 'model:dolly', 'model:llama', ['BASED_ON'])).toBeNull();
+    expect(await path('Dolly', 'LLaMA', ['BASED_ON'])).toBeNull();
+  });
+
+  it('finds both ends by name in the same query and says which one is unknown', async () => {
+    const counting = testRunner(driver);
+    const answer = await shortestPath(counting, by('Vicuna'), by('no such model'), null);
+    expect([answer.fromFound, answer.toFound, answer.path]).toEqual([true, false, null]);
+    expect((await shortestPath(counting, by('Vicuna'), by('vicuna'), null)).path!.nodes.map((n) => n.id)).toEqual(['model:vicuna']);
+    expect(counting.executed).toEqual(['shortestPath', 'shortestPath']);
   });
 });
 

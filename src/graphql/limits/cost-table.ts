@@ -28,6 +28,8 @@ export const LINEAGE_PATH_SEARCH = 200;
 export const PATH_NODES = 11;
 /** Derivation kinds a count by kind lists at most (`DerivationKind`). */
 export const DERIVATION_KIND_COUNT = 9;
+/** Relation types (`RelationType`). */
+export const RELATION_TYPES = 14;
 /** Kinds or methods of one derivation: one, sometimes two. */
 export const KINDS_PER_DERIVATION = 2;
 
@@ -47,7 +49,8 @@ export interface FieldCost {
   scope?: (args: CostArgs) => number;
 }
 
-const levels = (depth: number) => depth + 1; // a walk of d hops runs d + 1 level queries (the last counts `omitted`)
+// A walk is one query (src/queries/lineage.ts) whose work grows with every hop it takes, one more to count `omitted`.
+const levels = (depth: number) => depth + 1;
 
 function reach(fanout: number, depth: number): number {
   return Math.min(REACH_CAP, fanout ** depth);
@@ -121,6 +124,13 @@ export const FIELD_COSTS: Record<string, FieldCost> = {
   // Not batched: every parent model runs its own walk.
   'Model.ancestors': { work: (a) => QUERY * levels(depthOf(a)), items: (a) => reach(ANCESTOR_FANOUT, depthOf(a)) },
   'Model.descendants': { work: (a) => QUERY * levels(depthOf(a)), items: (a) => reach(FANOUT, depthOf(a)) },
+  // A hub's pages: one query per parent each, reading one page of nodes whatever the hub's size.
+  'Model.derivativesConnection': { work: () => QUERY, scope: page },
+  'Model.descendantsConnection': { work: (a) => QUERY * levels(depthOf(a)), scope: page },
+  'LineageStepConnection.nodes': pageList,
+  'LineageStepConnection.edges': pageList,
+  // Batched like the relation lists; a count per relation type each way.
+  'Model.relationCounts': { work: () => 1, items: () => 2 * RELATION_TYPES },
   'Model.siblings': { work: () => 2, items: () => FANOUT * FANOUT },
   // baseLinks and derivativeLinks are the basedOn and derivatives lists (batched, FANOUT items) with
   // their relations; derivativeKinds counts that same list, descendantKinds walks the family.

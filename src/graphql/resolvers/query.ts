@@ -2,7 +2,8 @@ import { nameKey } from '../../../ingest/graph/name-key.js';
 import { exportGraph, type ExportFormat } from '../../export/export-graph.js';
 import type { Orientation } from '../../export/subgraph.js';
 import type { ExportTable } from '../../export/tables.js';
-import { LINEAGE_TYPES, attachNeighbours, commonAncestors, walkLineage, type Direction } from '../../lineage/walk.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { LINEAGE_TYPES, commonAncestors, walkLineageByName, type Direction } from '../../lineage/walk.js';
 import { modelsPage, type ModelFilterKeys, type ModelOrder } from '../../queries/models.js';
 import { organizationsPage } from '../../queries/organizations.js';
 import { NODE_COUNTS, RELATION_COUNTS, TOP_BASE_MODELS, TOP_CONTRIBUTORS, countsBy, ranked } from '../../queries/overview.js';
@@ -11,22 +12,20 @@ import { relationsPage } from '../../queries/relations.js';
 import { search } from '../../queries/search.js';
 import { derivationCounts } from '../../queries/derivations.js';
 import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput, notFound } from '../errors.js';
+import { bounded } from '../limits/bounded.js';
 import { searchText } from '../limits/search-text.js';
+import { primeWantedHops, wantedHops } from '../selection/hops.js';
+import { fieldsNamed, needsWholeEdge, needsWholeNode, selectionOf, selects } from '../selection/selection.js';
+import { skipFor } from './cursor.js';
 import { historyQueries, viewAt } from './history.js';
-import { depthArgument, findByName, pageSize, requireByName, requireText } from './lookup.js';
+import { depthArgument, findByName, pageSize, requireByName } from './lookup.js';
 import { connection, graphEdge, graphNode, offsetAfter } from './views.js';
 
 type Args = Record<string, any>;
 
 function label(kind: string): string {
   return kind.charAt(0) + kind.slice(1).toLowerCase();
-}
-
-function skipFor(after: string | null | undefined): number {
-  const skip = offsetAfter(after);
-  if (skip === null) throw badInput(`after is not a cursor this API gave out: ${JSON.stringify(after)}.`, 'after');
-  return skip;
 }
 
 function filterKeys(filter: Args | null | undefined): ModelFilterKeys {
@@ -61,11 +60,11 @@ function isoDate(filter: Args | null | undefined, field: string): string | null 
 }
 
 export const Query = {
-  model: (_: unknown, { name, asOf }: Args, ctx: Context) => findByName(ctx, name, ['Model'], viewAt(asOf)),
-  organization: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Organization']),
-  dataset: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Dataset']),
-  method: (_: unknown, { name }: Args, ctx: Context) => findByName(ctx, name, ['Method']),
-  paper: (_: unknown, { title }: Args, ctx: Context) => findByName(ctx, title, ['Paper']),
+  model: (_: unknown, { name, asOf }: Args, ctx: Context, info: GraphQLResolveInfo) => findByName(ctx, name, ['Model'], info, viewAt(asOf)),
+  organization: (_: unknown, { name }: Args, ctx: Context, info: GraphQLResolveInfo) => findByName(ctx, name, ['Organization'], info),
+  dataset: (_: unknown, { name }: Args, ctx: Context, info: GraphQLResolveInfo) => findByName(ctx, name, ['Dataset'], info),
+  method: (_: unknown, { name }: Args, ctx: Context, info: GraphQLResolveInfo) => findByName(ctx, name, ['Method'], info),
+  paper: (_: unknown, { title }: Args, ctx: Context, info: GraphQLResolveInfo) => findByName(ctx, title, ['Paper'], info),
   node: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.node.load(id),
 
   search: async (_: unknown, args: Args, ctx: Context) => {
@@ -81,12 +80,23 @@ export const Query = {
     }));
   },
 
-  models: async (_: unknown, args: Args, ctx: Context) => {
+  models: async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
     const first = pageSize(ctx, args.first);
     const skip = skipFor(args.after);
+    // The page, its count and the relations its models show, in one query.
+    const tree = selectionOf(info);
+    const models = [...fieldsNamed(tree, 'nodes'), ...fieldsNamed(tree, 'edges').flatMap((e) => fieldsNamed(e, 'node'))];
+    const wanted = wantedHops(models, 'Model');
     const view = viewAt(args.asOf);
-    const page = await modelsPage(ctx.runner, filterKeys(args.filter), args.orderBy as ModelOrder, skip, first, view);
-    return connection(page.nodes.map((n) => ctx.loadersOf(view).prime(n)), page.total, skip);
+    const loaders = ctx.loadersOf(view);
+    const page = await modelsPage(ctx.runner, filterKeys(args.filter), args.orderBy as ModelOrder, skip, first, {
+      withTotal: selects(tree, 'totalCount') || selects(tree, 'pageInfo'),
+      whole: models.some(needsWholeNode),
+      hops: wanted,
+      view,
+    });
+    for (const node of page.nodes) primeWantedHops(loaders, node.id, wanted, page.hops.get(node.id) ?? []);
+    return connection(page.nodes.map((n) => loaders.prime(n)), page.total ?? 0, skip);
   },
 
   organizations: async (_: unknown, args: Args, ctx: Context) => {
@@ -97,34 +107,49 @@ export const Query = {
     return connection(page.nodes.map((p) => ctx.loaders.prime(p.node)), page.total, skip);
   },
 
-  lineage: async (_: unknown, args: Args, ctx: Context) => {
+  lineage: async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
     const maxDepth = depthArgument(ctx, args.maxDepth);
+    const maxNodes = bounded('maxNodes', args.maxNodes, 1, ctx.limits.maxLineageNodes);
     const view = viewAt(args.asOf);
     const loaders = ctx.loadersOf(view);
-    const root = await requireByName(ctx, args.name, null, 'model', view);
-    const types = args.types?.length ? args.types : LINEAGE_TYPES;
-    const kinds = args.kinds?.length ? args.kinds : null;
-    const walk = await walkLineage(ctx.runner, root, args.direction as Direction, maxDepth, types, kinds);
-    const attached = args.attach?.length ? await attachNeighbours(ctx.runner, walk, args.attach) : [];
+    const tree = selectionOf(info);
+    const graphNodes = [...fieldsNamed(tree, 'nodes'), ...fieldsNamed(tree, 'root')].flatMap((n) => fieldsNamed(n, 'node'));
+    // The root found by name, the walk, `omitted` (when asked), the attached relations: one query.
+    const walk = await walkLineageByName(ctx.runner, nameKey(args.name), null, args.direction as Direction, maxDepth, {
+      types: args.types?.length ? args.types : LINEAGE_TYPES,
+      kinds: args.kinds?.length ? args.kinds : null,
+      attach: args.attach?.length ? args.attach : null,
+      counting: selects(tree, 'omitted'),
+      edges: selects(tree, 'edges'),
+      maxNodes,
+      detail: { nodes: graphNodes.some(needsWholeNode), edges: fieldsNamed(tree, 'edges').some(needsWholeEdge) },
+      view,
+    });
+    if (!walk) throw notFound('model', args.name);
     const nodes = [...walk.reached.values()]
       .sort((a, b) => a.depth - b.depth || a.node.name.localeCompare(b.node.name))
       .map((r) => graphNode(loaders.prime(r.node), r.depth))
-      .concat(attached.map((n) => graphNode(loaders.prime(n), null)));
+      .concat(walk.attached.map((n) => graphNode(loaders.prime(n), null)));
     return {
-      root: graphNode(root, 0),
+      root: graphNode(loaders.prime(walk.root), 0),
       nodes,
       edges: [...walk.edges.values()].sort((a, b) => a.id.localeCompare(b.id)).map(graphEdge),
       omitted: walk.omitted,
+      truncated: walk.truncated,
     };
   },
 
-  path: async (_: unknown, args: Args, ctx: Context) => {
-    const [from, to] = await Promise.all([
-      requireByName(ctx, args.from, null, 'node'),
-      requireByName(ctx, args.to, null, 'node'),
-    ]);
+  path: async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
     const types = args.anyRelation ? null : args.types?.length ? args.types : LINEAGE_TYPES;
-    const path = await shortestPath(ctx.runner, from.id, to.id, types);
+    const tree = selectionOf(info);
+    // Both names and the search, one query.
+    const found = await shortestPath(ctx.runner, { key: nameKey(args.from), labels: null }, { key: nameKey(args.to), labels: null }, types, {
+      nodes: fieldsNamed(tree, 'nodes').flatMap((n) => fieldsNamed(n, 'node')).some(needsWholeNode),
+      edges: fieldsNamed(tree, 'edges').some(needsWholeEdge),
+    });
+    if (!found.fromFound) throw notFound('node', args.from);
+    if (!found.toFound) throw notFound('node', args.to);
+    const path = found.path;
     if (!path) return null;
     return {
       nodes: path.nodes.map((n) => graphNode(ctx.loaders.prime(n), null)),
