@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { loadGraph } from '../../ingest/load/load.js';
 import { nameKey } from '../../ingest/graph/name-key.js';
-import { testDriver } from '../support/database.js';
 import { corpusGraph } from '../support/corpus.js';
 import { nestedModelQuery } from '../support/nested-query.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { serveGraph, type TestServer } from '../support/server.js';
 
 let driver: Driver;
 let server: TestServer;
 
-beforeAll(async () => {
-  driver = testDriver();
-  await loadGraph(driver, await corpusGraph());
-  server = await startTestServer(driver);
-});
-afterAll(async () => {
-  await server?.stop();
-  await driver?.close();
+serveGraph(corpusGraph, (d, s) => {
+  driver = d;
+  server = s;
 });
 
 const keys = (items: { name: string }[]) => items.map((i) => nameKey(i.name));

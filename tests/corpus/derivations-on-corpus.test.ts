@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { loadGraph } from '../../ingest/load/load.js';
-import { testDriver } from '../support/database.js';
 import { corpusGraph } from '../support/corpus.js';
-import { dataOf, startTestServer, type TestServer } from '../support/server.js';
+import { dataOf, serveGraph, type TestServer } from '../support/server.js';
 
 /** How models were made, asked of the API on the bundled corpus, and checked against what the ingest read. */
 
 let driver: Driver;
 let server: TestServer;
 
-beforeAll(async () => {
-  driver = testDriver();
-  await loadGraph(driver, await corpusGraph());
-  server = await startTestServer(driver);
-});
-afterAll(async () => {
-  await server?.stop();
-  await driver?.close();
+serveGraph(corpusGraph, (d, s) => {
+  driver = d;
+  server = s;
 });
 
 const data = (query: string, variables?: Record<string, unknown>) => dataOf(server, query, variables);

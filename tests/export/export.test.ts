@@ -1,25 +1,18 @@
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGraph } from '../../ingest/load/load.js';
+import { describe, expect, it } from 'vitest';
 import { MODEL_COLUMNS, RELATION_COLUMNS } from '../../src/export/tables.js';
-import { testDriver } from '../support/database.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { checkPython, PYTHON_SKIP_NOTE, runPython } from '../support/python.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { serveGraph, type TestServer } from '../support/server.js';
 
 /** The exports on the fixture graph: orientation, one spelling of enums, flat tables, GraphML read back by networkx. */
 
 let driver: Driver;
 let server: TestServer;
 
-beforeAll(async () => {
-  driver = testDriver();
-  await loadGraph(driver, fixtureGraph());
-  server = await startTestServer(driver);
-});
-afterAll(async () => {
-  await server?.stop();
-  await driver?.close();
+serveGraph(fixtureGraph, (d, s) => {
+  driver = d;
+  server = s;
 });
 
 async function get(path: string): Promise<{ status: number; type: string; body: string }> {

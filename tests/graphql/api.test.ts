@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { loadGraph } from '../../ingest/load/load.js';
 import { serverConfigFromEnv } from '../../src/config/server-config.js';
 import { createApollo } from '../../src/graphql/apollo.js';
 import { createContext } from '../../src/graphql/context.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
-import { testDriver } from '../support/database.js';
 import { nestedModelQuery } from '../support/nested-query.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { serveGraph, startTestServer, type TestServer } from '../support/server.js';
 
 let driver: Driver;
 let server: TestServer;
 
-beforeAll(async () => {
-  driver = testDriver();
-  await loadGraph(driver, fixtureGraph());
-  server = await startTestServer(driver);
-});
-afterAll(async () => {
-  await server?.stop();
-  await driver?.close();
+serveGraph(fixtureGraph, (d, s) => {
+  driver = d;
+  server = s;
 });
 
 describe('GraphQL over HTTP on the fixture graph', () => {

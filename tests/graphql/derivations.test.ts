@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { loadGraph } from '../../ingest/load/load.js';
 import { serverConfigFromEnv } from '../../src/config/server-config.js';
 import { createApollo } from '../../src/graphql/apollo.js';
 import { createContext } from '../../src/graphql/context.js';
@@ -9,22 +8,16 @@ import { operationCost } from '../../src/graphql/limits/cost.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { API_DERIVATION_KINDS } from '../../src/records/derivation.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
-import { testDriver } from '../support/database.js';
-import { dataOf, startTestServer, type TestServer } from '../support/server.js';
+import { dataOf, serveGraph, type TestServer } from '../support/server.js';
 
 /** How models were made, over GraphQL on the fixture graph (see tests/queries/derivations.test.ts for its kinds). */
 
 let driver: Driver;
 let server: TestServer;
 
-beforeAll(async () => {
-  driver = testDriver();
-  await loadGraph(driver, fixtureGraph());
-  server = await startTestServer(driver);
-});
-afterAll(async () => {
-  await server?.stop();
-  await driver?.close();
+serveGraph(fixtureGraph, (d, s) => {
+  driver = d;
+  server = s;
 });
 
 const data = (query: string, variables?: Record<string, unknown>) => dataOf(server, query, variables);

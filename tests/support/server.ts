@@ -1,7 +1,10 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Graph } from '../../ingest/graph/types.js';
+import { loadGraph } from '../../ingest/load/load.js';
+import { testDriver } from './database.js';
 import { serverConfigFromEnv, type ServerConfig } from '../../src/config/server-config.js';
 import { createApp } from '../../src/http/app.js';
 
@@ -40,4 +43,23 @@ export async function dataOf(server: TestServer, query: string, variables?: Reco
   expect(body.errors).toBeUndefined();
   expect(status).toBe(200);
   return body.data;
+}
+
+/**
+ * For a test file: loads `graph` into the test Neo4j and serves it over HTTP before its tests,
+ * handing the driver and server to `use`; stops both after them.
+ */
+export function serveGraph(graph: () => Graph | Promise<Graph>, use: (driver: Driver, server: TestServer) => void): void {
+  let driver: Driver | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    driver = testDriver();
+    await loadGraph(driver, await graph());
+    server = await startTestServer(driver);
+    use(driver, server);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await driver?.close();
+  });
 }
