@@ -12,17 +12,8 @@
  * Deterministic for a seed.
  */
 import type { EdgeType, Graph, GraphEdge, GraphNode, NodeLabel } from '../ingest/graph/types.js';
+import { random } from './random.js';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LICENSES = ['Apache-2.0', 'MIT', 'CC-BY-NC-4.0', 'GPL-3.0', 'LLaMA license', 'BSD-3-Clause'];
 const LANGUAGES = ['en', 'zh', 'ja', 'multi'];

@@ -8,18 +8,7 @@
  * organizations by a Zipf law, sizes written as in real lists (`LLaMA-13B` as a base is LLaMA at
  * 13B), and sentences that state data ("fine-tuned on X") and bases. Deterministic for a seed.
  */
-
-/** mulberry32: a small, fast, seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random.js';
 
 const SYLLABLES = ['al', 'ba', 'co', 'da', 'el', 'fa', 'ga', 'hu', 'ix', 'jo', 'ka', 'lu', 'mi', 'no', 'or', 'pa', 'qu', 'ra', 'si', 'tu', 'ur', 'vi', 'wa', 'xe', 'yo', 'ze'];
 const LICENSES = ['Apache-2.0', 'MIT', 'CC-BY-NC-4.0', 'GPL-3.0', 'LLaMA license', 'BSD-3-Clause', '-'];
