@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { waitForNeo4j } from '../neo4j/driver.js';
 import { describe, type Neo4jSettings } from '../neo4j/settings.js';
@@ -51,6 +52,26 @@ export async function checkNeo4jReachable(driver: Driver, settings: Neo4jSetting
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
   const text = causes(clearest);
-  const reason = NETWORK_REASONS.find(([pattern]) => pattern.test(text))?.[1] ?? 'it did not answer';
+  // On a loaded machine every driver attempt can run out of time before the driver says why;
+  // one plain TCP connection then tells whether anything listens there at all.
+  const probe = /no answer within/.test(text) ? await tcpProbe(where) : '';
+  const reasonOf = (t: string) => NETWORK_REASONS.find(([pattern]) => pattern.test(t))?.[1];
+  const reason = (probe && reasonOf(probe)) || reasonOf(text) || 'it did not answer';
   throw new Error(`Neo4j at ${where} is unreachable (${reason}).${hint}`, { cause: clearest });
+}
+
+/** `ECONNREFUSED`, `ENOTFOUND`, … for the URI's host and port, or '' when a connection opens (or takes over 2 s). */
+function tcpProbe(uri: string): Promise<string> {
+  const m = /^[\w+]+:\/\/\[?([^\]/:]+)\]?(?::(\d+))?/.exec(uri);
+  if (!m) return Promise.resolve('');
+  return new Promise((resolve) => {
+    const socket = connect({ host: m[1], port: Number(m[2] ?? 7687) });
+    const done = (why: string) => {
+      socket.destroy();
+      resolve(why);
+    };
+    socket.setTimeout(2_000, () => done(''));
+    socket.once('connect', () => done(''));
+    socket.once('error', (e: NodeJS.ErrnoException) => done(e.code ?? ''));
+  });
 }
