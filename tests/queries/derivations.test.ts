@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { loadGraph } from '../../ingest/load/load.js';
 import { steps, walkLineage } from '../../src/lineage/walk.js';
 import { DERIVATION_COUNTS, DESCENDANT_KINDS, derivationCounts, descendantKinds } from '../../src/queries/derivations.js';
 import { neighbours } from '../../src/queries/edges.js';
@@ -13,7 +12,7 @@ import type { CypherRunner } from '../../src/queries/runner.js';
 import { toDerivation } from '../../src/records/derivation.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { NO_FILTER } from '../support/model-filter.js';
-import { testDriver, testRunner } from '../support/database.js';
+import { queryGraph, testRunner } from '../support/database.js';
 
 /**
  * The derivation kinds on BASED_ON edges, through every named query that returns or filters by
@@ -26,13 +25,9 @@ let driver: Driver;
 let runner: CypherRunner;
 const graph = fixtureGraph();
 
-beforeAll(async () => {
-  driver = testDriver();
-  runner = testRunner(driver);
-  await loadGraph(driver, graph);
-});
-afterAll(async () => {
-  await driver.close();
+queryGraph(() => graph, (d, r) => {
+  driver = d;
+  runner = r;
 });
 
 const names = (nodes: { name: string }[]) => nodes.map((n) => n.name);

@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { loadGraph } from '../../ingest/load/load.js';
 import { derivativesPage, descendantsPage, relationCountsOf } from '../../src/queries/hub.js';
 import { FULL, LEAN } from '../../src/queries/projections.js';
 import type { CypherRunner } from '../../src/queries/runner.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
-import { testDriver, testRunner } from '../support/database.js';
+import { queryGraph } from '../support/database.js';
 
 /** The named queries of queries/hub.ts on the fixture, whose answers are known. */
 let driver: Driver;
 let runner: CypherRunner;
 
-beforeAll(async () => {
-  driver = testDriver();
-  runner = testRunner(driver);
-  await loadGraph(driver, fixtureGraph());
-});
-afterAll(async () => {
-  await driver.close();
+queryGraph(fixtureGraph, (d, r) => {
+  driver = d;
+  runner = r;
 });
 
 const window = (skip: number, limit: number, detail = LEAN) => ({ skip, limit, detail });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { loadGraph } from '../../ingest/load/load.js';
 import { nameKey } from '../../ingest/graph/name-key.js';
 import { commonAncestors, steps, walkLineage } from '../../src/lineage/walk.js';
 import { neighbours } from '../../src/queries/edges.js';
@@ -14,19 +13,15 @@ import { luceneQuery, search } from '../../src/queries/search.js';
 import { CypherRunner } from '../../src/queries/runner.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { NO_FILTER as noFilter } from '../support/model-filter.js';
-import { testDriver, testRunner } from '../support/database.js';
+import { queryGraph, testRunner } from '../support/database.js';
 
 let driver: Driver;
 let runner: CypherRunner;
 const graph = fixtureGraph();
 
-beforeAll(async () => {
-  driver = testDriver();
-  runner = testRunner(driver);
-  await loadGraph(driver, graph);
-});
-afterAll(async () => {
-  await driver.close();
+queryGraph(() => graph, (d, r) => {
+  driver = d;
+  runner = r;
 });
 
 const names = (nodes: { name: string }[]) => nodes.map((n) => n.name);

@@ -1,4 +1,6 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { Graph } from '../../ingest/graph/types.js';
+import { loadGraph } from '../../ingest/load/load.js';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/neo4j/driver.js';
 import { CypherRunner } from '../../src/queries/runner.js';
@@ -10,6 +12,23 @@ export function testDriver(): Driver {
 
 export function testRunner(driver: Driver): CypherRunner {
   return new CypherRunner(driver, { database: inject('neo4j').database, timeoutMs: 20_000 });
+}
+
+/**
+ * For a test file of named queries: loads `graph` into the test Neo4j before its tests and hands
+ * the driver and a query runner to `use`; closes the driver after them.
+ */
+export function queryGraph(graph: () => Graph | Promise<Graph>, use: (driver: Driver, runner: CypherRunner) => void): void {
+  let driver: Driver | undefined;
+  beforeAll(async () => {
+    driver = testDriver();
+    const runner = testRunner(driver);
+    await loadGraph(driver, await graph());
+    use(driver, runner);
+  }, 120_000);
+  afterAll(async () => {
+    await driver?.close();
+  });
 }
 
 async function run(driver: Driver, cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, any>[]> {
