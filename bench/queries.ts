@@ -7,7 +7,7 @@
 import type { Driver } from 'neo4j-driver';
 import { nameKey } from '../ingest/graph/name-key.js';
 import { NODE_BY_NAME, nameParams } from '../src/queries/nodes.js';
-import { CURRENT_GENERATION } from '../src/queries/runner.js';
+import { CURRENT_GENERATION } from '../src/queries/current-generation.js';
 import { END_OF_TIME } from '../src/queries/view.js';
 import { CONTENDER_HEADERS, contenderTable } from './contenders.js';
 import { startNeo4jGraphQL } from './neo4j-graphql.js';

@@ -54,7 +54,7 @@ export async function writeGraph(driver: Driver, graph: Graph, database: string 
       }
     }
     log(`wrote ${graph.edges.length} relationships`);
-    await session.run('MERGE (m:LineageStore {key: $key}) SET m.current = 1 MERGE (g:Generation {number: 1}) SET g.date = $date', { key: STORE_KEY, date: VERSION.seenFrom });
+    await session.run('MERGE (m:LineageStore {key: $key}) SET m.current = 1, m.epoch = randomUUID() MERGE (g:Generation {number: 1}) SET g.date = $date', { key: STORE_KEY, date: VERSION.seenFrom });
     await session.run('CALL db.awaitIndexes(300)');
   } finally {
     await session.close();

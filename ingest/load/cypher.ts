@@ -45,10 +45,12 @@ RETURN coalesce(m.current, 0) AS current, m.digest AS digest, m.pending AS pendi
 
 /**
  * Takes the store for one load: the token marks every batch of this load, and a later load that
- * takes the store over makes this one's next batch fail. Returns the generation before.
+ * takes the store over makes this one's next batch fail. Returns the generation before. A store
+ * made afresh takes the token as its epoch: the generations of a database emptied and loaded
+ * again start from 1 again, and readers' caches (src/queries/current-generation.ts) must tell them apart.
  */
 export const TAKE_STORE = `MERGE (m:LineageStore {key: $key})
-ON CREATE SET m.current = 0
+ON CREATE SET m.current = 0, m.epoch = $token
 WITH m, m.pending AS previous
 SET m.pending = $token, m.pendingSince = $now, m.batchesDone = 0
 RETURN m.current AS current, previous`;

@@ -13,6 +13,8 @@ export interface ServerConfig {
   maxInFlight: number;
   /** How long `/ready` waits for its read of the database. */
   readyTimeoutMs: number;
+  /** Memory for answers kept per generation (src/graphql/plugins/response-cache.ts); 0 keeps none. */
+  responseCacheBytes: number;
 }
 
 export interface Limits {
@@ -88,5 +90,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     debugErrors: bool(env, 'DEBUG_ERRORS', false),
     maxInFlight: int(env, 'MAX_IN_FLIGHT', 32),
     readyTimeoutMs: int(env, 'READY_TIMEOUT_MS', 2_000, 100),
+    responseCacheBytes: int(env, 'RESPONSE_CACHE_MB', 64, 0, 65_536) * 1_000_000,
   };
 }

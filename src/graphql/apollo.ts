@@ -8,6 +8,7 @@ import { limitsPlugin } from './limits/limits-plugin.js';
 import { responseSizeLimit } from './limits/response-size.js';
 import { sandboxWithGraphiQLFallback } from './plugins/landing-page.js';
 import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.js';
+import { responseCachePlugin } from './plugins/response-cache.js';
 import { buildSchema } from './schema.js';
 
 /**
@@ -36,6 +37,8 @@ export function createApollo(config: ServerConfig, extraPlugins: ApolloServerPlu
       sandboxWithGraphiQLFallback<Context>(),
       // The API sets no cache hints; Apollo's default cache-control plugin would still run a hook on every field.
       ApolloServerPluginCacheControlDisabled(),
+      // After responseSize: an answer it replaces with an error is not kept.
+      ...(config.responseCacheBytes > 0 ? [responseCachePlugin(config.responseCacheBytes)] : []),
       ...extraPlugins,
     ],
   });

@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Limits } from '../config/server-config.js';
 import { Loaders } from '../loaders/loaders.js';
 import type { DatabaseHealth } from '../neo4j/health.js';
+import type { CurrentGeneration } from '../queries/current-generation.js';
 import { CypherRunner } from '../queries/runner.js';
 import { CURRENT, viewKey, type View } from '../queries/view.js';
 
@@ -15,8 +16,9 @@ export interface Context {
   limits: Limits;
 }
 
-export function createContext(driver: Driver, limits: Limits, database?: string, health?: DatabaseHealth): Context {
-  const runner = new CypherRunner(driver, { database, timeoutMs: limits.cypherTimeoutMs, health });
+/** `current`: the server's shared reader of the current generation; without it the request reads it alone. */
+export function createContext(driver: Driver, limits: Limits, database?: string, health?: DatabaseHealth, current?: CurrentGeneration): Context {
+  const runner = new CypherRunner(driver, { database, timeoutMs: limits.cypherTimeoutMs, health, current });
   const loaders = new Loaders(runner, CURRENT);
   const byView = new Map<string, Loaders>([[viewKey(CURRENT), loaders]]);
   const loadersOf = (view: View) => {

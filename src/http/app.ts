@@ -8,6 +8,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import { createApollo } from '../graphql/apollo.js';
 import { createContext } from '../graphql/context.js';
 import { DatabaseHealth } from '../neo4j/health.js';
+import { CurrentGeneration } from '../queries/current-generation.js';
 import { backPressure } from './back-pressure.js';
 import { exportRoute } from './export-route.js';
 import { healthRoutes } from './health-routes.js';
@@ -20,6 +21,8 @@ export interface AppDeps {
   database?: string;
   /** Probes the database; made here (and stopped with the app) when not given. */
   health?: DatabaseHealth;
+  /** The shared reader of the current generation; made here when not given. */
+  current?: CurrentGeneration;
 }
 
 export interface App {
@@ -41,7 +44,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const ownHealth = !deps.health;
   const health = deps.health ?? new DatabaseHealth(deps.driver, { database: deps.database });
   health.start();
-  const withHealth: AppDeps = { ...deps, health };
+  // One reader of the current generation for all requests: concurrent requests share its reads.
+  const current = deps.current ?? new CurrentGeneration(deps.driver, { database: deps.database, timeoutMs: deps.config.limits.cypherTimeoutMs, health });
+  const withHealth: AppDeps = { ...deps, health, current };
 
   const origin = deps.config.corsOrigins.includes('*') ? true : deps.config.corsOrigins;
   app.disable('x-powered-by');
@@ -57,7 +62,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/graphql',
     express.json({ limit: '1mb' }),
     bodyErrorsAsGraphQL,
-    expressMiddleware(apollo, { context: async () => createContext(deps.driver, deps.config.limits, deps.database, health) }),
+    expressMiddleware(apollo, { context: async () => createContext(deps.driver, deps.config.limits, deps.database, health, current) }),
   );
 
   return {

@@ -43,7 +43,7 @@ export function exportRoute(deps: AppDeps): Router {
       return fail(`maxDepth must be between 1 and ${cap} (got ${JSON.stringify(q.maxDepth)})`);
     }
     try {
-      const ctx = createContext(deps.driver, deps.config.limits, deps.database, deps.health);
+      const ctx = createContext(deps.driver, deps.config.limits, deps.database, deps.health, deps.current);
       const root = q.name ? await findByName(ctx, q.name, null) : undefined;
       if (q.name && !root) return res.status(404).json({ error: `No model named ${JSON.stringify(q.name)}` });
       const result = await exportGraph(ctx.runner, {

@@ -1,5 +1,6 @@
 import { byCount, type DerivationCount } from '../records/derivation.js';
-import type { CypherRunner, NamedQuery } from './runner.js';
+import type { NamedQuery } from './read-cypher.js';
+import type { CypherRunner } from './runner.js';
 import { CURRENT, visible, type View } from './view.js';
 
 /**

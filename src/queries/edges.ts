@@ -1,6 +1,7 @@
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
 import { EDGE_MAP, detailParams, nodeMap, type Detail } from './projections.js';
-import type { CypherRunner, NamedQuery } from './runner.js';
+import type { NamedQuery } from './read-cypher.js';
+import type { CypherRunner } from './runner.js';
 import { CURRENT, visible, type View } from './view.js';
 
 /** Which way an edge is followed from a node. */

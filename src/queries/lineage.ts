@@ -1,7 +1,7 @@
 import { KINDS_OF_R } from './derivations.js';
 import { NAMED_NODE } from './nodes.js';
 import { EDGE_MAP, nodeMap } from './projections.js';
-import type { NamedQuery } from './runner.js';
+import type { NamedQuery } from './read-cypher.js';
 import { visible } from './view.js';
 
 /**

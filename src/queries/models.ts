@@ -4,7 +4,8 @@ import { KINDS_OF_R } from './derivations.js';
 import { HOPS_OF_N, toHops, type Hop } from './edges.js';
 import { exactTerm, type WithHops } from './nodes.js';
 import { LEAN, detailParams, nodeMap } from './projections.js';
-import type { CypherRunner, NamedQuery } from './runner.js';
+import type { NamedQuery } from './read-cypher.js';
+import type { CypherRunner } from './runner.js';
 import { CURRENT, visible, type View } from './view.js';
 
 /** Filter values arrive as name keys (see ingest/graph/name-key); null means "any". */

@@ -1,7 +1,8 @@
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
 import { HOPS_OF_N, toHops, type Hop } from './edges.js';
 import { detailParams, nodeMap, type Detail } from './projections.js';
-import type { CypherRunner, NamedQuery } from './runner.js';
+import type { NamedQuery } from './read-cypher.js';
+import type { CypherRunner } from './runner.js';
 import { CURRENT, visible, type View } from './view.js';
 
 export const NODES_BY_IDS: NamedQuery = {

@@ -1,7 +1,8 @@
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
 import { nameParams, namedNode } from './nodes.js';
 import { EDGE_MAP, detailParams, nodeMap, type Detail } from './projections.js';
-import type { CypherRunner, NamedQuery } from './runner.js';
+import type { NamedQuery } from './read-cypher.js';
+import type { CypherRunner } from './runner.js';
 import { CURRENT, visible, type View } from './view.js';
 
 /** Relationships a path may use: the view's, of `$types` (any when null). Inside the pattern, so the search never steps on another. */

@@ -1,7 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { toEdgeRecord, type EdgeRecord } from '../records/node-record.js';
 import { DERIVATION_FIELDS } from './derivations.js';
-import type { CypherRunner, NamedQuery } from './runner.js';
+import type { NamedQuery } from './read-cypher.js';
+import type { CypherRunner } from './runner.js';
 import { visible } from './view.js';
 
 export const COUNT_RELATIONS: NamedQuery = {

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
-import type { CypherRunner, NamedQuery } from './runner.js';
+import type { NamedQuery } from './read-cypher.js';
+import type { CypherRunner } from './runner.js';
 import { visible } from './view.js';
 
 /**

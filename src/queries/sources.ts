@@ -1,6 +1,7 @@
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
 import { WHOLE_EDGE } from './projections.js';
-import type { CypherRunner, NamedQuery } from './runner.js';
+import type { NamedQuery } from './read-cypher.js';
+import type { CypherRunner } from './runner.js';
 import { CURRENT, type View } from './view.js';
 
 /** A source's version as stored (ingest/load: SourceVersion), without its text. */

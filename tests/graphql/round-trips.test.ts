@@ -4,6 +4,7 @@ import { loadGraph } from '../../ingest/load/load.js';
 import { serverConfigFromEnv } from '../../src/config/server-config.js';
 import { createApollo } from '../../src/graphql/apollo.js';
 import { createContext } from '../../src/graphql/context.js';
+import { CurrentGeneration } from '../../src/queries/current-generation.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { testDriver } from '../support/database.js';
 
@@ -34,6 +35,14 @@ async function queriesOf(query: string): Promise<{ executed: string[]; data: any
 }
 
 describe('Cypher round trips of the representative requests', () => {
+  it('besides its queries, a request reads the current generation once (the view it reads, the key of its cached answer)', async () => {
+    const current = new CurrentGeneration(driver, { timeoutMs: 10_000 });
+    const context = createContext(driver, serverConfigFromEnv({}).limits, undefined, undefined, current);
+    await apollo.executeOperation({ query: '{ a: model(name: "vicuna") { name derivatives { name } } b: search(query: "alpaca") { name } c: lineage(name: "LLaMA") { nodes { id } } }' }, { contextValue: context });
+    expect(context.runner.executed.sort()).toEqual(['lineageByName', 'nodeByName', 'search']);
+    expect(current.reads).toBe(1);
+  });
+
   it('a look-up with its relations is one query', async () => {
     const { executed, data } = await queriesOf('{ model(name: "vicuna") { name basedOn { name } contributors { name } derivatives { name } } }');
     expect(executed).toEqual(['nodeByName']);

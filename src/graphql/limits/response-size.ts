@@ -18,6 +18,8 @@ export function responseSizeLimit(maxBytes: number): {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (!result.data) return;
+          // An answer served again from the response cache was measured when it was first sent.
+          if (serialised.has(result.data) && !result.errors && !result.extensions) return;
           const text = JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions });
           const bytes = Buffer.byteLength(text);
           if (bytes <= maxBytes) {

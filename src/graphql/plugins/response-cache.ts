@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
+import type { Context } from '../context.js';
+
+/**
+ * Answers served from memory. The store never changes a generation once readers see it (a load
+ * writes the next one and switches; see ingest/load/cypher.ts), so an answer is keyed by the
+ * store's epoch and current generation, read once per request as every request does anyway,
+ * and is right for as long as that generation is current — no time to live, no invalidation,
+ * never a stale answer after an ingest. Only whole answers without errors are kept; the
+ * document limits and the cost budget run before the cache is asked, so they hold for every
+ * request. Bounded by the bytes of the serialised answers (least recently used go first).
+ *
+ * Not Apollo's response-cache plugin: it keeps answers for a time to live read from cache
+ * hints, which would mean a hint on every field and answers kept past an ingest.
+ */
+export function responseCachePlugin(maxBytes: number): ApolloServerPlugin<Context> {
+  const answers = new LRUCache<string, { data: Record<string, unknown> }>({ maxSize: maxBytes });
+  return {
+    async requestDidStart() {
+      let key: string | undefined;
+      let hit = false;
+      return {
+        async responseForOperation({ operation, operationName, queryHash, request, contextValue }) {
+          if (operation.operation !== 'query') return null;
+          const state = await contextValue.runner.storeState();
+          key = createHash('sha256')
+            .update(JSON.stringify([state.epoch, state.generation, operationName ?? null, queryHash, request.variables ?? {}]))
+            .digest('base64url');
+          const found = answers.get(key);
+          if (!found) return null;
+          hit = true;
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: found.data } } };
+        },
+        async willSendResponse({ response }) {
+          if (hit || !key || response.body.kind !== 'single') return;
+          const { data, errors, extensions } = response.body.singleResult;
+          if (!data || errors?.length || extensions || (response.http.status ?? 200) !== 200) return;
+          const bytes = Buffer.byteLength(JSON.stringify(data));
+          if (bytes > maxBytes / 8) return; // one answer must not push out most of the others
+          answers.set(key, { data }, { size: bytes + key.length });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import type { Graph } from '../../ingest/graph/types.js';
+import { loadGraph } from '../../ingest/load/load.js';
+import { serverConfigFromEnv } from '../../src/config/server-config.js';
+import { createApollo } from '../../src/graphql/apollo.js';
+import { createContext } from '../../src/graphql/context.js';
+import { CurrentGeneration } from '../../src/queries/current-generation.js';
+import { emptyDatabase, testDriver } from '../support/database.js';
+import { fixtureGraph } from '../support/fixture-graph.js';
+import { dataOf, startTestServer, type TestServer } from '../support/server.js';
+
+/**
+ * Answers kept per generation (src/graphql/plugins/response-cache.ts): a request asked again is
+ * served without its Cypher, and never with an answer of a graph that is no longer current.
+ */
+const VICUNA = '{ model(name: "vicuna") { name basedOn { name } derivatives { name } } }';
+
+/** The fixture without WizardVicunaLM: Vicuna has no derivative left. */
+function withoutWizard(): Graph {
+  const graph = fixtureGraph();
+  const gone = 'model:wizardvicunalm';
+  return { ...graph, nodes: graph.nodes.filter((n) => n.id !== gone), edges: graph.edges.filter((e) => e.source !== gone && e.target !== gone) };
+}
+
+let driver: Driver;
+let server: TestServer;
+beforeAll(async () => {
+  driver = testDriver();
+  await emptyDatabase(driver);
+  await loadGraph(driver, fixtureGraph());
+  server = await startTestServer(driver);
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+  await driver?.close();
+});
+
+describe('the response cache', () => {
+  it('serves a request asked again without its Cypher, and reads the current generation for each request', async () => {
+    const config = serverConfigFromEnv({});
+    const apollo = createApollo(config);
+    await apollo.start();
+    try {
+      const current = new CurrentGeneration(driver, { timeoutMs: 10_000 });
+      const ask = async () => {
+        const context = createContext(driver, config.limits, undefined, undefined, current);
+        const result = await apollo.executeOperation({ query: VICUNA }, { contextValue: context });
+        if (result.body.kind !== 'single') throw new Error('expected a single result');
+        return { executed: context.runner.executed, data: result.body.singleResult.data };
+      };
+      const first = await ask();
+      const again = await ask();
+      expect(first.executed).toEqual(['nodeByName']);
+      expect(again.executed).toEqual([]);
+      expect(again.data).toEqual(first.data);
+      expect(current.reads).toBe(2);
+      // Other variables, another answer.
+      const other = createContext(driver, config.limits, undefined, undefined, current);
+      await apollo.executeOperation({ query: 'query($n: String!) { model(name: $n) { name } }', variables: { n: 'alpaca' } }, { contextValue: other });
+      expect(other.runner.executed).toEqual(['nodeByName']);
+    } finally {
+      await apollo.stop();
+    }
+  });
+
+  it('gives the new answer as soon as a load switches generation', async () => {
+    const before = await dataOf(server, VICUNA);
+    expect(before.model.derivatives).toEqual([{ name: 'WizardVicunaLM' }]);
+    expect(await dataOf(server, VICUNA)).toEqual(before);
+    await loadGraph(driver, withoutWizard());
+    expect((await dataOf(server, VICUNA)).model.derivatives).toEqual([]);
+    await loadGraph(driver, fixtureGraph());
+    expect(await dataOf(server, VICUNA)).toEqual(before);
+  });
+
+  it('tells a database emptied and loaded again from the one before, though both are at generation 1', async () => {
+    await emptyDatabase(driver);
+    await loadGraph(driver, fixtureGraph());
+    expect((await dataOf(server, VICUNA)).model.derivatives).toEqual([{ name: 'WizardVicunaLM' }]);
+    await emptyDatabase(driver);
+    await loadGraph(driver, withoutWizard());
+    expect((await dataOf(server, VICUNA)).model.derivatives).toEqual([]);
+  });
+
+  it('does not keep an answer with errors', async () => {
+    const config = serverConfigFromEnv({});
+    const apollo = createApollo(config);
+    await apollo.start();
+    try {
+      const query = '{ a: model(name: "vicuna") { name } b: lineage(name: "LLaMA", maxDepth: 0) { nodes { id } } }';
+      for (let i = 0; i < 2; i++) {
+        const context = createContext(driver, config.limits);
+        const result = await apollo.executeOperation({ query }, { contextValue: context });
+        if (result.body.kind !== 'single') throw new Error('expected a single result');
+        expect(result.body.singleResult.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        expect(context.runner.executed).toContain('nodeByName');
+      }
+    } finally {
+      await apollo.stop();
+    }
+  });
+
+  it('keeps nothing when RESPONSE_CACHE_MB is 0', async () => {
+    const config = serverConfigFromEnv({ RESPONSE_CACHE_MB: '0' });
+    const apollo = createApollo(config);
+    await apollo.start();
+    try {
+      for (let i = 0; i < 2; i++) {
+        const context = createContext(driver, config.limits);
+        await apollo.executeOperation({ query: VICUNA }, { contextValue: context });
+        expect(context.runner.executed).toEqual(['nodeByName']);
+      }
+    } finally {
+      await apollo.stop();
+    }
+  });
+});
