@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Probe } from './probes.js';
 
-type Name = 'ours' | 'raw' | '@neo4j/graphql';
+type Name = 'ours' | 'ours, no cache' | 'raw' | '@neo4j/graphql';
 
 interface Runner {
   name: Name;
@@ -28,9 +28,10 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return body.data;
 }
 
-function runners(probe: Probe, driver: Driver, database: string | undefined, ours: string, neo: string | null): Runner[] {
+function runners(probe: Probe, driver: Driver, database: string | undefined, ours: string, uncached: string, neo: string | null): Runner[] {
   const list: Runner[] = [
     { name: 'ours', ask: async () => probe.ours.answer(await post(ours, probe.ours.query, probe.ours.variables)) },
+    { name: 'ours, no cache', ask: async () => probe.ours.answer(await post(uncached, probe.ours.query, probe.ours.variables)) },
     {
       name: 'raw',
       ask: async () => {
@@ -92,23 +93,29 @@ export interface ContenderOptions {
   driver: Driver;
   database: string | undefined;
   oursUrl: string;
+  /** Ours with RESPONSE_CACHE_MB=0: every request runs its Cypher. */
+  uncachedUrl: string;
   neoUrl: string | null;
   probes: Probe[];
   rounds: number;
   log: (m: string) => void;
 }
 
-/** One row per probe and concurrency; ratios: ours' p50 over the floor's, ours' requests/s over @neo4j/graphql's. */
+/**
+ * One row per probe and concurrency; ratios: ours' p50 over the floor's, ours' requests/s over
+ * @neo4j/graphql's, each for ours as served (answers kept per generation, src/graphql/plugins/
+ * response-cache.ts) and with the cache off, which is what a request asked for the first time costs.
+ */
 export async function contenderTable(o: ContenderOptions): Promise<string[][]> {
   const rows: string[][] = [];
   for (const probe of o.probes) {
-    const list = runners(probe, o.driver, o.database, o.oursUrl, o.neoUrl);
+    const list = runners(probe, o.driver, o.database, o.oursUrl, o.uncachedUrl, o.neoUrl);
     const answers = await Promise.all(list.map(async (r) => [r.name, await r.ask().catch((e: Error) => `error: ${e.message}`)] as const));
     const reference = answers[0][1];
     const disagree = answers.filter(([, a]) => !isDeepStrictEqual(a, reference));
     if (disagree.length) {
       o.log(`${probe.label}: answers differ: ${disagree.map(([n, a]) => `${n} ${JSON.stringify(a).slice(0, 300)}`).join('; ')} (ours ${JSON.stringify(reference).slice(0, 300)})`);
-      rows.push([probe.label, '-', `answers differ (${disagree.map(([n]) => n).join(', ')})`, '', '', '', '', '', '', '', '', '']);
+      rows.push([probe.label, '-', `answers differ (${disagree.map(([n]) => n).join(', ')})`, ...CONTENDER_HEADERS.slice(3).map(() => '')]);
       continue;
     }
     for (let i = 0; i < 5; i++) for (const r of list) await r.ask(); // warm-up: plans compiled, pools filled
@@ -116,16 +123,18 @@ export async function contenderTable(o: ContenderOptions): Promise<string[][]> {
       o.log(`${probe.label}, concurrency ${concurrency}`);
       const figures = await interleaved(list, concurrency, concurrency === 1 ? o.rounds : Math.max(5, Math.round(o.rounds / 8)));
       const ours = figures.get('ours')!;
+      const uncached = figures.get('ours, no cache')!;
       const raw = figures.get('raw')!;
       const neo = figures.get('@neo4j/graphql');
       rows.push([
         probe.label,
         String(concurrency),
         f1(ours.p50), f1(ours.p99), f1(ours.perSecond),
+        f1(uncached.p50), f1(uncached.p99), f1(uncached.perSecond),
         f1(raw.p50), f1(raw.p99), f1(raw.perSecond),
-        neo ? f1(neo.p50) : '–', neo ? f1(neo.perSecond) : '–',
-        ratio(ours.p50 / raw.p50),
-        neo ? ratio(ours.perSecond / neo.perSecond) : '–',
+        neo ? f1(neo.p50) : '–', neo ? f1(neo.p99) : '–', neo ? f1(neo.perSecond) : '–',
+        ratio(ours.p50 / raw.p50), ratio(uncached.p50 / raw.p50),
+        neo ? ratio(ours.perSecond / neo.perSecond) : '–', neo ? ratio(uncached.perSecond / neo.perSecond) : '–',
       ]);
     }
   }
@@ -133,6 +142,7 @@ export async function contenderTable(o: ContenderOptions): Promise<string[][]> {
 }
 
 export const CONTENDER_HEADERS = [
-  'query', 'conc', 'ours p50', 'ours p99', 'ours req/s', 'raw p50', 'raw p99', 'raw req/s',
-  'neo p50', 'neo req/s', 'ours/raw p50', 'ours/neo req/s',
+  'query', 'conc', 'ours p50', 'ours p99', 'ours req/s', 'nocache p50', 'nocache p99', 'nocache req/s',
+  'raw p50', 'raw p99', 'raw req/s', 'neo p50', 'neo p99', 'neo req/s',
+  'ours/raw p50', 'nocache/raw p50', 'ours/neo req/s', 'nocache/neo req/s',
 ];

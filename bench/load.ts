@@ -87,7 +87,7 @@ export async function loadFigures(url: string, seconds: number, log: (m: string)
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [
-    `Load: a mix of ${MIX.length} operations (model, lineage depth 3, search, models page), ${seconds} s per level; latencies of answered requests`,
+    `Load: a mix of ${MIX.length} operations (model, lineage depth 3, search, models page), ${seconds} s per level; no answers kept (RESPONSE_CACHE_MB=0), latencies of answered requests`,
     line(headers),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),

@@ -48,6 +48,7 @@ export interface QueryBenchOptions {
   driver: Driver;
   database: string | undefined;
   oursUrl: string;
+  uncachedUrl: string;
   syntheticRows: number[];
   rounds: number;
   log: (m: string) => void;

@@ -11,7 +11,8 @@
  *     the raw floor and @neo4j/graphql, interleaved, on the corpus and on synthetic graphs of
  *     BENCH_SYNTHETIC_ROWS rows (1000,100000; empty to skip), BENCH_QUERY_ROUNDS rounds (100);
  *  5. ingest of synthetic lists at 1k, 10k and 100k rows against a hand-written floor
- *     (bench/ingest.ts; `npm run bench -- ingest` runs only these, BENCH_INGEST_SIZES narrows them).
+ *     (bench/ingest.ts; `npm run bench -- ingest` runs only these, BENCH_INGEST_SIZES narrows them;
+ *     `npm run bench -- queries` runs steps 1–4 only).
  *
  * Neo4j: with NEO4J_URI set, that database is used and ITS GRAPH IS REPLACED by the corpus (as
  * `npm run ingest` would), then by the synthetic graphs. Otherwise a fresh embedded Neo4j runs on a temporary data folder,
@@ -167,11 +168,16 @@ async function main(): Promise<void> {
     app.httpServer.listen(0, '127.0.0.1');
     await once(app.httpServer, 'listening');
     const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+    // The same server with no answers kept: what each request costs the first time it is asked.
+    const uncachedApp = await createApp({ driver, config: serverConfigFromEnv({ PORT: '0', RESPONSE_CACHE_MB: '0' }), database });
+    uncachedApp.httpServer.listen(0, '127.0.0.1');
+    await once(uncachedApp.httpServer, 'listening');
+    const uncachedUrl = `http://127.0.0.1:${(uncachedApp.httpServer.address() as AddressInfo).port}/graphql`;
     try {
-      log(`GraphQL over HTTP at ${url}: ${HTTP_WARMUP} warm-up + ${HTTP_RUNS} requests per operation`);
+      log(`GraphQL over HTTP at ${uncachedUrl} (no answers kept): ${HTTP_WARMUP} warm-up + ${HTTP_RUNS} requests per operation`);
       for (const op of OPERATIONS) {
         const send = async () => {
-          const response = await fetch(url, {
+          const response = await fetch(uncachedUrl, {
             method: 'POST',
             headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
             body: JSON.stringify({ query: op.query }),
@@ -192,10 +198,11 @@ async function main(): Promise<void> {
           results.push(`  ${op.label}: ${(e as Error).message}`);
         }
       }
-      loadTable = await loadFigures(url, LOAD_SECONDS, log);
-      queryTables = await queryBenchmark({ driver, database, oursUrl: url, syntheticRows: SYNTHETIC_ROWS, rounds: QUERY_ROUNDS, log, table });
+      loadTable = await loadFigures(uncachedUrl, LOAD_SECONDS, log);
+      queryTables = await queryBenchmark({ driver, database, oursUrl: url, uncachedUrl, syntheticRows: SYNTHETIC_ROWS, rounds: QUERY_ROUNDS, log, table });
     } finally {
       await app.stop();
+      await uncachedApp.stop();
     }
 
     const out: string[] = [];
@@ -213,7 +220,7 @@ async function main(): Promise<void> {
       ),
     );
     out.push('');
-    out.push(table(['GraphQL operation (POST, 127.0.0.1)', 'runs', 'median ms', 'p95 ms', 'min ms', 'max ms', 'bytes'], rows));
+    out.push(table(['GraphQL operation (POST, 127.0.0.1, no answers kept)', 'runs', 'median ms', 'p95 ms', 'min ms', 'max ms', 'bytes'], rows));
     out.push('', loadTable);
     out.push('', queryTables);
     if (results.length) out.push('', 'errors:', ...results);
@@ -225,9 +232,12 @@ async function main(): Promise<void> {
   }
 }
 
+/** `npm run bench -- queries` runs steps 1–4 only, `npm run bench -- ingest` step 5 only. */
 async function all(): Promise<void> {
-  if (process.argv[2] !== 'ingest') await main();
-  if (process.exitCode) return;
+  const only = process.argv[2];
+  if (only !== undefined && only !== 'queries' && only !== 'ingest') throw new Error(`npm run bench takes no argument, "queries" or "ingest" (got ${JSON.stringify(only)})`);
+  if (only !== 'ingest') await main();
+  if (process.exitCode || only === 'queries') return;
   log('ingest of synthetic lists (bench/ingest.ts)');
   console.log(`\n${await ingestBench()}`);
 }
