@@ -6,7 +6,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { nameKey } from '../ingest/graph/name-key.js';
-import { NODE_BY_NAME, nameParams } from '../src/queries/nodes.js';
+import { nameParams, nodeByNameQuery } from '../src/queries/nodes.js';
 import { CURRENT_GENERATION } from '../src/queries/current-generation.js';
 import { END_OF_TIME } from '../src/queries/view.js';
 import { CONTENDER_HEADERS, contenderTable } from './contenders.js';
@@ -24,8 +24,8 @@ async function lookupHits(driver: Driver, database: string | undefined, name: st
   try {
     const key = nameKey(name);
     const g = (await session.run(CURRENT_GENERATION.cypher)).records[0].get('g');
-    const result = await session.run(`PROFILE ${NODE_BY_NAME.cypher}`, {
-      ...nameParams(key, ['Model']), wholeNode: true, out: [], in: [], fullNodes: false, fullEdges: false, g, seenBy: END_OF_TIME,
+    const result = await session.run(`PROFILE ${nodeByNameQuery({ out: [], in: [] }).cypher}`, {
+      ...nameParams(key, ['Model']), wholeNode: true, fullNodes: false, fullEdges: false, g, seenBy: END_OF_TIME,
     });
     const hits = (p: any): number => (p.dbHits ?? 0) + (p.children ?? []).reduce((s: number, c: any) => s + hits(c), 0);
     return hits(result.summary.profile);

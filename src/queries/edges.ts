@@ -2,42 +2,74 @@ import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '..
 import { EDGE_MAP, detailParams, nodeMap, type Detail } from './projections.js';
 import type { NamedQuery } from './read-cypher.js';
 import type { CypherRunner } from './runner.js';
+import { EDGE_TYPES } from '../../ingest/graph/types.js';
 import { CURRENT, visible, type View } from './view.js';
 
 /** Which way an edge is followed from a node. */
 export type Way = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
+/** Which relationship types a node's hops follow each way: null every type, empty none. */
+export interface HopTypes {
+  out: readonly string[] | null;
+  in: readonly string[] | null;
+}
+
+const KNOWN_TYPES = new Set<string>(EDGE_TYPES);
+
+/** `:A|B` of a pattern; the types are our own relationship types, checked, never a client's text. */
+function typesOf(types: readonly string[] | null): string {
+  if (!types) return '';
+  for (const t of types) if (!KNOWN_TYPES.has(t)) throw new Error(`not a relationship type of the graph: ${JSON.stringify(t)}`);
+  return `:${[...new Set(types)].sort().join('|')}`;
+}
+
 /**
  * A subquery over a node `n`: the nodes one hop away with the relationship that leads there,
- * outgoing over the types `$out`, incoming over `$in` (null: every type, empty: none), in name
- * order, as `hops`. An empty list skips its direction before any relationship is read, so asking
- * for a hub's contributors never walks its ten thousand derivatives. Only the view's relationship
- * versions are followed (`visible`); they only join node versions of the same view.
+ * outgoing over the types `out`, incoming over `in`, in name order, as `hops`. The types are in
+ * the pattern, so Neo4j reads only those relationships of `n` (a hub's ten thousand derivatives
+ * are never read for its contributors), and a direction with no types is not in the statement at
+ * all. Only the view's relationship versions are followed (`visible`); they only join node
+ * versions of the same view. Each combination of types is its own statement (hopsStatement).
  */
-export const HOPS_OF_N = `CALL (n) {
+export function hopsOfN(types: HopTypes): string {
+  const branch = (list: readonly string[] | null, outgoing: boolean) =>
+    list && list.length === 0
+      ? []
+      : [`MATCH (n)${outgoing ? '-' : '<-'}[r${typesOf(list)}]${outgoing ? '->' : '-'}(m:Entity) WHERE ${visible('r')}
+    RETURN r, m, ${outgoing} AS outgoing`];
+  const branches = [...branch(types.out, true), ...branch(types.in, false)];
+  if (!branches.length) return 'CALL (n) { RETURN [] AS hops }';
+  return `CALL (n) {
   CALL (n) {
-    WITH n WHERE $out IS NULL OR size($out) > 0
-    MATCH (n)-[r]->(m:Entity)
-    WHERE ($out IS NULL OR type(r) IN $out) AND ${visible('r')}
-    RETURN r, m, true AS outgoing
-    UNION ALL
-    WITH n WHERE $in IS NULL OR size($in) > 0
-    MATCH (n)<-[r]-(m:Entity)
-    WHERE ($in IS NULL OR type(r) IN $in) AND ${visible('r')}
-    RETURN r, m, false AS outgoing
+    ${branches.join('\n    UNION ALL\n    ')}
   }
   WITH r, m, outgoing ORDER BY toLower(m.name), m.id
   RETURN collect({node: ${nodeMap('m')}, edge: ${EDGE_MAP}, outgoing: outgoing}) AS hops
 }`;
+}
 
-/** For many nodes at once (DataLoader batches), their hops (HOPS_OF_N). */
-export const NEIGHBOURS: NamedQuery = {
-  name: 'neighbours',
-  cypher: `UNWIND $ids AS id
+/**
+ * A named statement per combination of hop types, made once: `make` builds its Cypher around
+ * hopsOfN. The combinations are those of the schema's relation fields, a few dozen at most.
+ */
+export function hopsStatement(name: string, make: (hops: string) => string): (types: HopTypes) => NamedQuery {
+  const made = new Map<string, NamedQuery>();
+  return (types) => {
+    const key = `${types.out ? [...types.out].sort().join('|') : '*'}>${types.in ? [...types.in].sort().join('|') : '*'}`;
+    let query = made.get(key);
+    if (!query) made.set(key, (query = { name, cypher: make(hopsOfN(types)) }));
+    return query;
+  };
+}
+
+/** For many nodes at once (DataLoader batches), their hops over some types (hopsOfN). */
+export const neighboursQuery = hopsStatement(
+  'neighbours',
+  (hops) => `UNWIND $ids AS id
 MATCH (n:Entity {id: id}) WHERE ${visible('n')}
-${HOPS_OF_N}
+${hops}
 RETURN id, hops`,
-};
+);
 
 export interface Hop {
   from: string;
@@ -47,13 +79,12 @@ export interface Hop {
   outgoing: boolean;
 }
 
-/** The `$out` and `$in` of HOPS_OF_N for one way over some types (null: every type). */
-export function hopParams(way: Way, types: readonly string[] | null): { out: string[] | null; in: string[] | null } {
-  const list = types ? [...types] : null;
-  return { out: way === 'INCOMING' ? [] : list, in: way === 'OUTGOING' ? [] : list };
+/** The hop types of one way over some types (null: every type). */
+export function hopTypes(way: Way, types: readonly string[] | null): HopTypes {
+  return { out: way === 'INCOMING' ? [] : types, in: way === 'OUTGOING' ? [] : types };
 }
 
-/** Hops as HOPS_OF_N returns them, for the node `from`. */
+/** Hops as hopsOfN returns them, for the node `from`. */
 export function toHops(from: string, rows: unknown, view: View = CURRENT): Hop[] {
   return (rows as { node: Record<string, unknown>; edge: Record<string, unknown>; outgoing: boolean }[]).map((h) => ({
     from,
@@ -71,6 +102,6 @@ export async function neighbours(
   detail: Detail = { nodes: true, edges: true },
   view: View = CURRENT,
 ): Promise<Hop[]> {
-  const rows = await runner.read(NEIGHBOURS, { ids: [...ids], ...hopParams(way, types), ...detailParams(detail) }, view);
+  const rows = await runner.read(neighboursQuery(hopTypes(way, types)), { ids: [...ids], ...detailParams(detail) }, view);
   return rows.flatMap((row) => toHops(String(row.id), row.hops, view));
 }

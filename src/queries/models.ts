@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
 import { KINDS_OF_R } from './derivations.js';
-import { HOPS_OF_N, toHops, type Hop } from './edges.js';
+import { hopsOfN, toHops, type Hop, type HopTypes } from './edges.js';
 import { exactTerm, type WithHops } from './nodes.js';
 import { LEAN, detailParams, nodeMap } from './projections.js';
 import type { NamedQuery } from './read-cypher.js';
@@ -158,7 +158,7 @@ const ORDER_KEYS: Record<ModelOrder, string> = {
     'coalesce(reduce(x = -1.0, p IN coalesce(m.parameters, []) | CASE WHEN p > x THEN p ELSE x END), -1.0) DESC, toLower(m.name), m.id',
 };
 
-function modelsPageCypher(set: Set<keyof ModelFilterKeys>, order: ModelOrder): string {
+function modelsPageCypher(set: Set<keyof ModelFilterKeys>, order: ModelOrder, types: HopTypes): string {
   const match = matchModels(set).replaceAll('\n', '\n  ');
   return `CALL () {
   WITH $withTotal AS counting WHERE counting
@@ -170,7 +170,7 @@ CALL () {
   WITH m ORDER BY ${ORDER_KEYS[order]}
   SKIP $skip LIMIT $limit
   WITH m AS n
-  ${HOPS_OF_N}
+  ${hopsOfN(types).replaceAll('\n', '\n  ')}
   RETURN collect({node: ${nodeMap('n', '$wholeNode')}, hops: hops}) AS page
 }
 RETURN total, page`;
@@ -179,16 +179,17 @@ RETURN total, page`;
 const made = new Map<string, NamedQuery>();
 
 /**
- * A page of models with the hops their selection asks for (HOPS_OF_N: `$out`, `$in`, read with
- * `$fullNodes`, `$fullEdges`), the models whole or not (`$wholeNode`), and how many match in all
- * when `$withTotal`: a `models` page with its relations is one query, the statement the one for
- * the filters that are set.
+ * A page of models with the hops their selection asks for (hopsOfN, read with `$fullNodes`,
+ * `$fullEdges`), the models whole or not (`$wholeNode`), and how many match in all when
+ * `$withTotal`: a `models` page with its relations is one query, the statement the one for the
+ * filters that are set and the hop types asked.
  */
-export function modelsPageQuery(filter: ModelFilterKeys, order: ModelOrder): NamedQuery {
+export function modelsPageQuery(filter: ModelFilterKeys, order: ModelOrder, types: HopTypes = { out: [], in: [] }): NamedQuery {
   const set = new Set((Object.keys(CONDITION) as (keyof ModelFilterKeys)[]).filter((f) => filter[f] !== null && filter[f] !== undefined));
-  const key = `${order}:${[...set].join(',')}`;
+  const hopKey = (list: readonly string[] | null) => (list ? [...list].sort().join('|') : '*');
+  const key = `${order}:${[...set].join(',')}:${hopKey(types.out)}>${hopKey(types.in)}`;
   let query = made.get(key);
-  if (!query) made.set(key, (query = { name: 'modelsPage', cypher: modelsPageCypher(set, order) }));
+  if (!query) made.set(key, (query = { name: 'modelsPage', cypher: modelsPageCypher(set, order, types) }));
   return query;
 }
 
@@ -217,14 +218,12 @@ export async function modelsPage(
   const hops = options.hops ?? { out: [], in: [], detail: LEAN };
   const withTotal = options.withTotal ?? true;
   const view = options.view ?? CURRENT;
-  const rows = await runner.read(modelsPageQuery(filter, orderBy), {
+  const rows = await runner.read(modelsPageQuery(filter, orderBy, hops), {
     ...filterParams(filter),
     skip: neo4j.int(skip),
     limit: neo4j.int(limit),
     withTotal,
     wholeNode: options.whole ?? true,
-    out: hops.out,
-    in: hops.in,
     ...detailParams(hops.detail),
   }, view);
   const row = rows[0];

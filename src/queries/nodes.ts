@@ -1,5 +1,5 @@
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
-import { HOPS_OF_N, toHops, type Hop } from './edges.js';
+import { hopsStatement, toHops, type Hop } from './edges.js';
 import { detailParams, nodeMap, type Detail } from './projections.js';
 import type { NamedQuery } from './read-cypher.js';
 import type { CypherRunner } from './runner.js';
@@ -35,16 +35,15 @@ LIMIT 1`;
 export const NAMED_NODE = namedNode();
 
 /**
- * A node by name, whole or not (`$wholeNode`), with the hops its selection asks for (HOPS_OF_N:
- * `$out`, `$in`, read with `$fullNodes`, `$fullEdges`): a look-up with its relations in one
- * query.
+ * A node by name, whole or not (`$wholeNode`), with the hops its selection asks for (hopsOfN,
+ * read with `$fullNodes`, `$fullEdges`): a look-up with its relations in one query.
  */
-export const NODE_BY_NAME: NamedQuery = {
-  name: 'nodeByName',
-  cypher: `${NAMED_NODE}
-${HOPS_OF_N}
+export const nodeByNameQuery = hopsStatement(
+  'nodeByName',
+  (hops) => `${NAMED_NODE}
+${hops}
 RETURN ${nodeMap('n', '$wholeNode')} AS node, hops`,
-};
+);
 
 /** What a look-up reads besides the node: its hops over these types each way, in this detail. */
 export interface WithHops {
@@ -83,7 +82,7 @@ export async function nodeByName(runner: CypherRunner, key: string, labels: read
   return (await lookUp(runner, key, labels, { view }))?.node ?? null;
 }
 
-/** A node by name with the hops asked (NODE_BY_NAME), partial when `whole` is false. */
+/** A node by name with the hops asked (nodeByNameQuery), partial when `whole` is false. */
 export async function lookUp(
   runner: CypherRunner,
   key: string,
@@ -93,11 +92,9 @@ export async function lookUp(
   if (!key) return null;
   const hops = options.hops ?? NO_HOPS;
   const view = options.view ?? CURRENT;
-  const rows = await runner.read(NODE_BY_NAME, {
+  const rows = await runner.read(nodeByNameQuery(hops), {
     ...nameParams(key, labels),
     wholeNode: options.whole ?? true,
-    out: hops.out,
-    in: hops.in,
     ...detailParams(hops.detail),
   }, view);
   if (!rows.length) return null;
