@@ -50,11 +50,10 @@ export interface WalkOptions {
 /** Enough for any walk a request is allowed; the API's `lineage` passes its own, smaller bound. */
 const UNBOUNDED = 1_000_000;
 
-function params(direction: Direction, maxDepth: number, o: WalkOptions): Record<string, unknown> {
+/** The walk's parameters; its direction and types are in the statement (lineageQuery). */
+function params(maxDepth: number, o: WalkOptions): Record<string, unknown> {
   return {
-    direction,
     maxDepth,
-    types: [...(o.types ?? LINEAGE_TYPES)],
     kinds: o.kinds?.length ? [...o.kinds] : null,
     attach: o.attach?.length ? [...o.attach] : null,
     maxNodes: o.maxNodes ?? UNBOUNDED,
@@ -95,7 +94,7 @@ export async function walkLineage(
   options: Omit<WalkOptions, 'types' | 'kinds'> = {},
 ): Promise<Walk> {
   const o = { counting: true, ...options, types, kinds };
-  const rows = await runner.read(lineageQuery('id', maxDepth, o.counting), { id: root.id, ...params(direction, maxDepth, o) }, root.view);
+  const rows = await runner.read(lineageQuery('id', maxDepth, o.counting, direction, types), { id: root.id, ...params(maxDepth, o) }, root.view);
   if (!rows.length) return { root, reached: new Map([[root.id, { node: root, depth: 0 }]]), edges: new Map(), omitted: 0, truncated: 0, attached: [] };
   return toWalk(rows[0], root.view);
 }
@@ -110,9 +109,9 @@ export async function walkLineageByName(
   options: WalkOptions = {},
 ): Promise<Walk | null> {
   if (!key) return null;
-  const query = lineageQuery('name', maxDepth, options.counting ?? true);
+  const query = lineageQuery('name', maxDepth, options.counting ?? true, direction, options.types ?? LINEAGE_TYPES);
   const view = options.view ?? CURRENT;
-  const rows = await runner.read(query, { ...nameParams(key, labels), ...params(direction, maxDepth, options) }, view);
+  const rows = await runner.read(query, { ...nameParams(key, labels), ...params(maxDepth, options) }, view);
   return rows.length ? toWalk(rows[0], view) : null;
 }
 

@@ -2,7 +2,9 @@ import { KINDS_OF_R } from './derivations.js';
 import { NAMED_NODE } from './nodes.js';
 import { EDGE_MAP, nodeMap } from './projections.js';
 import type { NamedQuery } from './read-cypher.js';
+import type { Direction } from '../lineage/walk.js';
 import { visible } from './view.js';
+import { EDGE_TYPES } from '../../ingest/graph/types.js';
 
 /**
  * The lineage walk, one query whatever the depth: the models within `depth` hops of a root
@@ -22,35 +24,45 @@ import { visible } from './view.js';
  * A hub (a base with ten thousand fine-tunes) is answered with the `$maxNodes` nearest (then
  * most mentioned) nodes and the edges among them; `truncated` says how many were left out.
  *
- * Parameters: `$direction` (ANCESTORS, DESCENDANTS, BOTH), `$types`, `$kinds` (null: any;
+ * The direction and the relationship types are in the statement (types inside the pattern, so
+ * only those relationships are read), one statement per combination. Parameters: `$kinds` (null: any;
  * BASED_ON relations of one of these derivation kinds only), `$maxDepth` (the depth asked),
  * `$maxNodes`, `$attach` (null: none), `$withEdges` (false: no edges read), `$fullNodes`, `$fullEdges`.
  */
 
-/** The relationships a walk follows: the view's (`visible`), of `$types`, and of `$kinds` for BASED_ON. */
-const FOLLOWED = `${visible('r')} AND type(r) IN $types AND ($kinds IS NULL OR type(r) <> 'BASED_ON' OR any(k IN ${KINDS_OF_R} WHERE k IN $kinds))`;
+/** The relationships a walk follows, besides their types (in the pattern): the view's (`visible`), and of `$kinds` for BASED_ON. */
+const FOLLOWED = `${visible('r')} AND ($kinds IS NULL OR type(r) <> 'BASED_ON' OR any(k IN ${KINDS_OF_R} WHERE k IN $kinds))`;
 
-function walkCypher(start: 'id' | 'name', bound: number): string {
+const KNOWN_TYPES = new Set<string>(EDGE_TYPES);
+
+/** `A|B` for a pattern; the types are our own relationship types, checked, never a client's text. */
+function typeAlternatives(types: readonly string[]): string {
+  if (!types.length) throw new Error('a lineage walk follows at least one relationship type');
+  for (const t of types) if (!KNOWN_TYPES.has(t)) throw new Error(`not a relationship type of the graph: ${JSON.stringify(t)}`);
+  return [...new Set(types)].sort().join('|');
+}
+
+function walkCypher(start: 'id' | 'name', bound: number, direction: Direction, types: string): string {
   const root = start === 'id' ? `MATCH (root:Entity {id: $id}) WHERE ${visible('root')}` : `${NAMED_NODE}\nWITH n AS root`;
-  return `${root}
-CALL (root) {
-  WITH root WHERE $direction <> 'DESCENDANTS'
-  MATCH p = (root)-[*1..${bound}]->(d)
+  const up = direction !== 'DESCENDANTS';
+  const down = direction !== 'ANCESTORS';
+  const way = (arrow: [string, string], as: 'up' | 'down') => `CALL (root) {
+  MATCH p = (root)${arrow[0]}[:${types}*1..${bound}]${arrow[1]}(d)
   WHERE all(r IN relationships(p) WHERE ${FOLLOWED})
   WITH d, min(length(p)) AS depth WHERE d <> root
-  RETURN collect({node: d, up: depth}) AS up
-}
-CALL (root) {
-  WITH root WHERE $direction <> 'ANCESTORS'
-  MATCH p = (root)<-[*1..${bound}]-(d)
-  WHERE all(r IN relationships(p) WHERE ${FOLLOWED})
-  WITH d, min(length(p)) AS depth WHERE d <> root
-  RETURN collect({node: d, down: depth}) AS down
-}
-UNWIND [{node: root, up: CASE WHEN $direction <> 'DESCENDANTS' THEN 0 END, down: CASE WHEN $direction <> 'ANCESTORS' THEN 0 END}]
-  + up + down AS x
+  RETURN collect({node: d, ${as}: depth}) AS ${as}
+}`;
+  // Walking one way, each node is reached once; walking both, a node can be reached each way
+  // and keeps the nearer distance.
+  const reached = up && down
+    ? `UNWIND [{node: root, up: 0, down: 0}] + up + down AS x
 WITH root, x.node AS n, min(x.up) AS up, min(x.down) AS down
-WITH root, n, up, down, CASE WHEN up IS NULL OR down < up THEN down ELSE up END AS depth
+WITH root, n, up, down, CASE WHEN up IS NULL OR down < up THEN down ELSE up END AS depth`
+    : `UNWIND [{node: root, ${up ? 'up' : 'down'}: 0}] + ${up ? 'up' : 'down'} AS x
+WITH root, x.node AS n, ${up ? 'x.up AS up, null AS down, x.up AS depth' : 'null AS up, x.down AS down, x.down AS depth'}`;
+  return `${root}
+${[...(up ? [way(['-', '->'], 'up')] : []), ...(down ? [way(['<-', '-'], 'down')] : [])].join('\n')}
+${reached}
 WITH root, n, up, down, depth, depth > $maxDepth AS beyond
 ORDER BY beyond, depth, n.mentions DESC, toLower(n.name), n.id
 WITH root, collect(CASE WHEN NOT beyond THEN {node: n, up: up, down: down, depth: depth} END) AS reached,
@@ -63,11 +75,11 @@ CALL (kept, keptNodes, truncated) {
   WITH k, k.node AS n
   CALL (k, n) {
     WITH n WHERE k.up IS NOT NULL AND k.up < $maxDepth
-    MATCH (n)-[r WHERE ${FOLLOWED}]->(m)
+    MATCH (n)-[r:${types} WHERE ${FOLLOWED}]->(m)
     RETURN r, m
     UNION ALL
     WITH n WHERE k.down IS NOT NULL AND k.down < $maxDepth
-    MATCH (n)<-[r WHERE ${FOLLOWED}]-(m)
+    MATCH (n)<-[r:${types} WHERE ${FOLLOWED}]-(m)
     RETURN r, m
   }
   WITH DISTINCT r, m WHERE truncated = 0 OR m IN keptNodes
@@ -92,14 +104,15 @@ RETURN ${nodeMap('root')} AS root, nodes, edges, attachedEdges, [m IN attachedNo
 const made = new Map<string, NamedQuery>();
 
 /**
- * The walk query for a depth. `counting` walks one hop further so that `omitted` counts what a
- * deeper walk would add; without it `omitted` is 0.
+ * The walk query for a depth, a direction and the types followed. `counting` walks one hop
+ * further so that `omitted` counts what a deeper walk would add; without it `omitted` is 0.
  */
-export function lineageQuery(start: 'id' | 'name', maxDepth: number, counting: boolean): NamedQuery {
+export function lineageQuery(start: 'id' | 'name', maxDepth: number, counting: boolean, direction: Direction, types: readonly string[]): NamedQuery {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 50) throw new RangeError(`lineage depth ${maxDepth} is not 1 to 50`);
   const bound = counting ? maxDepth + 1 : maxDepth;
-  const key = `${start}:${bound}`;
+  const alternatives = typeAlternatives(types);
+  const key = `${start}:${bound}:${direction}:${alternatives}`;
   let query = made.get(key);
-  if (!query) made.set(key, (query = { name: start === 'id' ? 'lineage' : 'lineageByName', cypher: walkCypher(start, bound) }));
+  if (!query) made.set(key, (query = { name: start === 'id' ? 'lineage' : 'lineageByName', cypher: walkCypher(start, bound, direction, alternatives) }));
   return query;
 }
