@@ -120,3 +120,28 @@ describe('a hub with ten thousand derivatives', () => {
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('a request that runs past CYPHER_TIMEOUT_MS', () => {
+  // Neo4j checks transaction timeouts every 100 ms (the embedded launcher's setting): reading a
+  // graph of ten thousand models whole takes longer than that on any machine, and 1 ms is over.
+  it('is stopped by Neo4j and answered TIMEOUT (504) in plain words, over GraphQL and over GET /export', async () => {
+    const impatient = await startTestServer(driver, { CYPHER_TIMEOUT_MS: '1' });
+    try {
+      const { status, body } = await impatient.graphql('{ export { nodeCount } }');
+      expect(status).toBe(504);
+      expect(body.errors).toEqual([
+        {
+          message: 'The query ran past its timeout of 1 ms and was stopped; ask for less (a smaller maxDepth or first, fewer expensive fields).',
+          locations: expect.any(Array),
+          path: ['export'],
+          extensions: { code: 'TIMEOUT' },
+        },
+      ]);
+      const response = await fetch(`${impatient.url}/export?format=node-link`);
+      expect(response.status).toBe(504);
+      expect(await response.json()).toEqual({ code: 'TIMEOUT', error: expect.stringMatching(/^The query ran past its timeout of 1 ms/) });
+    } finally {
+      await impatient.stop();
+    }
+  });
+});
