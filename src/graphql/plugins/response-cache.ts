@@ -24,7 +24,10 @@ export function responseCachePlugin(maxBytes: number): ApolloServerPlugin<Contex
       return {
         async responseForOperation({ operation, operationName, queryHash, request, contextValue }) {
           if (operation.operation !== 'query') return null;
-          const state = await contextValue.runner.storeState();
+          // A failed read of the state is not the cache's to report: without a key the request
+          // runs as if there were no cache, and its own reads fail with the error's code and status.
+          const state = await contextValue.runner.storeState().catch(() => null);
+          if (!state) return null;
           key = createHash('sha256')
             .update(JSON.stringify([state.epoch, state.generation, operationName ?? null, queryHash, request.variables ?? {}]))
             .digest('base64url');
