@@ -76,8 +76,8 @@ RETURN m.name AS name, [(m)-[:BASED_ON]->(b:Model) | {name: b.name}] AS basedOn,
       },
       raw: {
         cypher: `${FIND('root', '$key', '$exact')}
-MATCH p = SHORTEST 1 (root) (()<-[:BASED_ON|VARIANT_OF]-()){1,3} (d) WHERE d <> root
-WITH d, length(p) AS depth ORDER BY depth, d.mentions DESC, toLower(d.name), d.id LIMIT ${LINEAGE_NODES}
+MATCH p = (root)<-[:BASED_ON|VARIANT_OF*1..3]-(d) WHERE d <> root
+WITH d, min(length(p)) AS depth ORDER BY depth, d.mentions DESC, toLower(d.name), d.id LIMIT ${LINEAGE_NODES}
 RETURN d.id AS id, d.name AS name, depth`,
         params: { key: hubKey, exact: exactTerm(hubKey) },
         answer: (rows) => steps(rows as any),
