@@ -28,9 +28,15 @@ export function responseCachePlugin(maxBytes: number): ApolloServerPlugin<Contex
           // runs as if there were no cache, and its own reads fail with the error's code and status.
           const state = await contextValue.runner.storeState().catch(() => null);
           if (!state) return null;
-          key = createHash('sha256')
-            .update(JSON.stringify([state.epoch, state.generation, operationName ?? null, queryHash, request.variables ?? {}]))
-            .digest('base64url');
+          // Variables are not checked yet (execution coerces them): ones nested too deep to
+          // serialise are no key, and the request goes on to be refused for them.
+          let text: string;
+          try {
+            text = JSON.stringify([state.epoch, state.generation, operationName ?? null, queryHash, request.variables ?? {}]);
+          } catch {
+            return null;
+          }
+          key = createHash('sha256').update(text).digest('base64url');
           const found = answers.get(key);
           if (!found) return null;
           hit = true;
