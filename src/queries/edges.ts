@@ -1,8 +1,8 @@
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord } from '../records/node-record.js';
 import { EDGE_MAP, detailParams, nodeMap, type Detail } from './projections.js';
 import type { NamedQuery } from './read-cypher.js';
+import { typeAlternatives } from './relationship-types.js';
 import type { CypherRunner } from './runner.js';
-import { EDGE_TYPES } from '../../ingest/graph/types.js';
 import { CURRENT, visible, type View } from './view.js';
 
 /** Which way an edge is followed from a node. */
@@ -12,15 +12,6 @@ export type Way = 'OUTGOING' | 'INCOMING' | 'BOTH';
 export interface HopTypes {
   out: readonly string[] | null;
   in: readonly string[] | null;
-}
-
-const KNOWN_TYPES = new Set<string>(EDGE_TYPES);
-
-/** `:A|B` of a pattern; the types are our own relationship types, checked, never a client's text. */
-function typesOf(types: readonly string[] | null): string {
-  if (!types) return '';
-  for (const t of types) if (!KNOWN_TYPES.has(t)) throw new Error(`not a relationship type of the graph: ${JSON.stringify(t)}`);
-  return `:${[...new Set(types)].sort().join('|')}`;
 }
 
 /**
@@ -35,7 +26,7 @@ export function hopsOfN(types: HopTypes): string {
   const branch = (list: readonly string[] | null, outgoing: boolean) =>
     list && list.length === 0
       ? []
-      : [`MATCH (n)${outgoing ? '-' : '<-'}[r${typesOf(list)}]${outgoing ? '->' : '-'}(m:Entity) WHERE ${visible('r')}
+      : [`MATCH (n)${outgoing ? '-' : '<-'}[r${list ? `:${typeAlternatives(list)}` : ''}]${outgoing ? '->' : '-'}(m:Entity) WHERE ${visible('r')}
     RETURN r, m, ${outgoing} AS outgoing`];
   const branches = [...branch(types.out, true), ...branch(types.in, false)];
   if (!branches.length) return 'CALL (n) { RETURN [] AS hops }';
@@ -48,6 +39,12 @@ export function hopsOfN(types: HopTypes): string {
 }`;
 }
 
+/** What tells one combination of hop types from another, whatever the order of the types. */
+export function hopTypesKey(types: HopTypes): string {
+  const one = (list: readonly string[] | null) => (list ? [...new Set(list)].sort().join('|') : '*');
+  return `${one(types.out)}>${one(types.in)}`;
+}
+
 /**
  * A named statement per combination of hop types, made once: `make` builds its Cypher around
  * hopsOfN. The combinations are those of the schema's relation fields, a few dozen at most.
@@ -55,7 +52,7 @@ export function hopsOfN(types: HopTypes): string {
 export function hopsStatement(name: string, make: (hops: string) => string): (types: HopTypes) => NamedQuery {
   const made = new Map<string, NamedQuery>();
   return (types) => {
-    const key = `${types.out ? [...types.out].sort().join('|') : '*'}>${types.in ? [...types.in].sort().join('|') : '*'}`;
+    const key = hopTypesKey(types);
     let query = made.get(key);
     if (!query) made.set(key, (query = { name, cypher: make(hopsOfN(types)) }));
     return query;

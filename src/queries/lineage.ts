@@ -2,9 +2,9 @@ import { KINDS_OF_R } from './derivations.js';
 import { NAMED_NODE } from './nodes.js';
 import { EDGE_MAP, nodeMap } from './projections.js';
 import type { NamedQuery } from './read-cypher.js';
+import { typeAlternatives } from './relationship-types.js';
 import type { Direction } from '../lineage/walk.js';
 import { visible } from './view.js';
-import { EDGE_TYPES } from '../../ingest/graph/types.js';
 
 /**
  * The lineage walk, one query whatever the depth: the models within `depth` hops of a root
@@ -32,15 +32,6 @@ import { EDGE_TYPES } from '../../ingest/graph/types.js';
 
 /** The relationships a walk follows, besides their types (in the pattern): the view's (`visible`), and of `$kinds` for BASED_ON. */
 const FOLLOWED = `${visible('r')} AND ($kinds IS NULL OR type(r) <> 'BASED_ON' OR any(k IN ${KINDS_OF_R} WHERE k IN $kinds))`;
-
-const KNOWN_TYPES = new Set<string>(EDGE_TYPES);
-
-/** `A|B` for a pattern; the types are our own relationship types, checked, never a client's text. */
-function typeAlternatives(types: readonly string[]): string {
-  if (!types.length) throw new Error('a lineage walk follows at least one relationship type');
-  for (const t of types) if (!KNOWN_TYPES.has(t)) throw new Error(`not a relationship type of the graph: ${JSON.stringify(t)}`);
-  return [...new Set(types)].sort().join('|');
-}
 
 function walkCypher(start: 'id' | 'name', bound: number, direction: Direction, types: string): string {
   const root = start === 'id' ? `MATCH (root:Entity {id: $id}) WHERE ${visible('root')}` : `${NAMED_NODE}\nWITH n AS root`;

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { toNodeRecord, type NodeRecord } from '../records/node-record.js';
 import { KINDS_OF_R } from './derivations.js';
-import { hopsOfN, toHops, type Hop, type HopTypes } from './edges.js';
+import { hopTypesKey, hopsOfN, toHops, type Hop, type HopTypes } from './edges.js';
 import { exactTerm, type WithHops } from './nodes.js';
 import { LEAN, detailParams, nodeMap } from './projections.js';
 import type { NamedQuery } from './read-cypher.js';
@@ -186,8 +186,7 @@ const made = new Map<string, NamedQuery>();
  */
 export function modelsPageQuery(filter: ModelFilterKeys, order: ModelOrder, types: HopTypes = { out: [], in: [] }): NamedQuery {
   const set = new Set((Object.keys(CONDITION) as (keyof ModelFilterKeys)[]).filter((f) => filter[f] !== null && filter[f] !== undefined));
-  const hopKey = (list: readonly string[] | null) => (list ? [...list].sort().join('|') : '*');
-  const key = `${order}:${[...set].join(',')}:${hopKey(types.out)}>${hopKey(types.in)}`;
+  const key = `${order}:${[...set].join(',')}:${hopTypesKey(types)}`;
   let query = made.get(key);
   if (!query) made.set(key, (query = { name: 'modelsPage', cypher: modelsPageCypher(set, order, types) }));
   return query;
