@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { EdgeRecord, NodeRecord } from '../records/node-record.js';
 import { toEdgeRecord, toNodeRecord } from '../records/node-record.js';
 import { lineageQuery } from '../queries/lineage.js';
@@ -56,7 +57,7 @@ function params(maxDepth: number, o: WalkOptions): Record<string, unknown> {
     maxDepth,
     kinds: o.kinds?.length ? [...o.kinds] : null,
     attach: o.attach?.length ? [...o.attach] : null,
-    maxNodes: o.maxNodes ?? UNBOUNDED,
+    maxNodes: neo4j.int(o.maxNodes ?? UNBOUNDED), // a LIMIT takes an integer; JS numbers travel as floats
     withEdges: o.edges ?? true,
     ...detailParams(o.detail ?? FULL),
   };

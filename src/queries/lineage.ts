@@ -43,22 +43,31 @@ function walkCypher(start: 'id' | 'name', bound: number, direction: Direction, t
   WITH d, min(length(p)) AS depth WHERE d <> root
   RETURN collect({node: d, ${as}: depth}) AS ${as}
 }`;
-  // Walking one way, each node is reached once; walking both, a node can be reached each way
-  // and keeps the nearer distance.
-  const reached = up && down
+  // Walking both ways, a node can be reached each way and keeps the nearer distance; then all
+  // are sorted and the first $maxNodes kept. Walking one way, each node is reached once: the
+  // counts come from the list, and ORDER BY with LIMIT keeps the nearest as a top-k instead of
+  // sorting all of a hub's descendants. The aggregation before it is what lets go of the list
+  // (Neo4j charges a list still in scope to each row a Top holds, and runs out of memory).
+  const w = up ? 'up' : 'down';
+  const kept = up && down
     ? `UNWIND [{node: root, up: 0, down: 0}] + up + down AS x
 WITH root, x.node AS n, min(x.up) AS up, min(x.down) AS down
-WITH root, n, up, down, CASE WHEN up IS NULL OR down < up THEN down ELSE up END AS depth`
-    : `UNWIND [{node: root, ${up ? 'up' : 'down'}: 0}] + ${up ? 'up' : 'down'} AS x
-WITH root, x.node AS n, ${up ? 'x.up AS up, null AS down, x.up AS depth' : 'null AS up, x.down AS down, x.down AS depth'}`;
-  return `${root}
-${[...(up ? [way(['-', '->'], 'up')] : []), ...(down ? [way(['<-', '-'], 'down')] : [])].join('\n')}
-${reached}
+WITH root, n, up, down, CASE WHEN up IS NULL OR down < up THEN down ELSE up END AS depth
 WITH root, n, up, down, depth, depth > $maxDepth AS beyond
 ORDER BY beyond, depth, n.mentions DESC, toLower(n.name), n.id
 WITH root, collect(CASE WHEN NOT beyond THEN {node: n, up: up, down: down, depth: depth} END) AS reached,
      count(CASE WHEN beyond THEN 1 END) AS omitted
-WITH root, reached[0..$maxNodes] AS kept, size(reached) - $maxNodes AS over, omitted
+WITH root, reached[0..$maxNodes] AS kept, size(reached) - $maxNodes AS over, omitted`
+    : `WITH root, ${w}, 1 + size([x IN ${w} WHERE x.${w} <= $maxDepth]) AS within, size([x IN ${w} WHERE x.${w} > $maxDepth]) AS omitted
+UNWIND [{node: root, ${w}: 0}] + ${w} AS x
+WITH root, within, omitted, x.node AS n, min(x.${w}) AS depth
+WITH root, within, omitted, n, depth WHERE depth <= $maxDepth
+WITH root, within, omitted, n, depth ORDER BY depth, n.mentions DESC, toLower(n.name), n.id LIMIT $maxNodes
+WITH root, within, omitted, collect({node: n, up: ${up ? 'depth' : 'null'}, down: ${down ? 'depth' : 'null'}, depth: depth}) AS kept
+WITH root, kept, within - $maxNodes AS over, omitted`;
+  return `${root}
+${[...(up ? [way(['-', '->'], 'up')] : []), ...(down ? [way(['<-', '-'], 'down')] : [])].join('\n')}
+${kept}
 WITH root, kept, CASE WHEN over > 0 THEN over ELSE 0 END AS truncated, omitted, [k IN kept | k.node] AS keptNodes
 CALL (kept, keptNodes, truncated) {
   WITH kept, keptNodes, truncated WHERE $withEdges
