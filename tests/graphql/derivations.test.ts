@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { serverConfigFromEnv } from '../../src/config/server-config.js';
 import { createApollo } from '../../src/graphql/apollo.js';
-import { createContext } from '../../src/graphql/context.js';
+import { execute } from '../support/execute.js';
 import { operationCost } from '../../src/graphql/limits/cost.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { API_DERIVATION_KINDS } from '../../src/records/derivation.js';
@@ -149,11 +149,10 @@ describe('the schema and the limits', () => {
     try {
       const query = `{ models(first: 100) { nodes { name basedOn(kinds: [FINETUNE]) { name } baseLinks { derivation { kinds } }
         derivatives { name } derivativeLinks { model { name } relation { id } } derivativeKinds { kind count } descendantKinds { kind count } } } }`;
-      const context = createContext(driver, serverConfigFromEnv({}).limits);
-      const result = await apollo.executeOperation({ query }, { contextValue: context });
-      expect(result.body.kind === 'single' && result.body.singleResult.errors).toBeUndefined();
+      const { errors, executed } = await execute(apollo, driver, { query });
+      expect(errors).toBeUndefined();
       // The page with every model's bases and derivatives, then all descendant counts.
-      expect(context.runner.executed.sort()).toEqual(['descendantKinds', 'modelsPage']);
+      expect(executed.sort()).toEqual(['descendantKinds', 'modelsPage']);
     } finally {
       await apollo.stop();
     }

@@ -3,11 +3,11 @@ import type { Driver } from 'neo4j-driver';
 import { loadGraph } from '../../ingest/load/load.js';
 import { serverConfigFromEnv } from '../../src/config/server-config.js';
 import { createApollo } from '../../src/graphql/apollo.js';
-import { createContext } from '../../src/graphql/context.js';
 import { union } from '../support/dense-family.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { hubGraph } from '../support/hub-graph.js';
 import { testDriver } from '../support/database.js';
+import { execute } from '../support/execute.js';
 
 /**
  * The single-statement reads see one generation of the store: a hub of 300 derivatives loaded in
@@ -31,11 +31,9 @@ afterAll(async () => {
 });
 
 async function run(query: string): Promise<{ executed: string[]; data: any }> {
-  const context = createContext(driver, serverConfigFromEnv({}).limits);
-  const result = await apollo.executeOperation({ query }, { contextValue: context });
-  if (result.body.kind !== 'single') throw new Error('expected a single result');
-  expect(result.body.singleResult.errors).toBeUndefined();
-  return { executed: context.runner.executed, data: result.body.singleResult.data };
+  const { executed, data, errors } = await execute(apollo, driver, { query });
+  expect(errors).toBeUndefined();
+  return { executed, data };
 }
 
 const hub = (asOf: string) => `model(name: "Hub-Base"${asOf}) {

@@ -4,9 +4,9 @@ import type { Graph } from '../../ingest/graph/types.js';
 import { loadGraph } from '../../ingest/load/load.js';
 import { serverConfigFromEnv } from '../../src/config/server-config.js';
 import { createApollo } from '../../src/graphql/apollo.js';
-import { createContext } from '../../src/graphql/context.js';
 import { CurrentGeneration } from '../../src/queries/current-generation.js';
 import { emptyDatabase, testDriver } from '../support/database.js';
+import { execute } from '../support/execute.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { dataOf, startTestServer, type TestServer } from '../support/server.js';
 
@@ -43,22 +43,15 @@ describe('the response cache', () => {
     await apollo.start();
     try {
       const current = new CurrentGeneration(driver, { timeoutMs: 10_000 });
-      const ask = async () => {
-        const context = createContext(driver, config.limits, undefined, undefined, current);
-        const result = await apollo.executeOperation({ query: VICUNA }, { contextValue: context });
-        if (result.body.kind !== 'single') throw new Error('expected a single result');
-        return { executed: context.runner.executed, data: result.body.singleResult.data };
-      };
-      const first = await ask();
-      const again = await ask();
+      const first = await execute(apollo, driver, { query: VICUNA }, { current });
+      const again = await execute(apollo, driver, { query: VICUNA }, { current });
       expect(first.executed).toEqual(['nodeByName']);
       expect(again.executed).toEqual([]);
       expect(again.data).toEqual(first.data);
       expect(current.reads).toBe(2);
       // Other variables, another answer.
-      const other = createContext(driver, config.limits, undefined, undefined, current);
-      await apollo.executeOperation({ query: 'query($n: String!) { model(name: $n) { name } }', variables: { n: 'alpaca' } }, { contextValue: other });
-      expect(other.runner.executed).toEqual(['nodeByName']);
+      const other = await execute(apollo, driver, { query: 'query($n: String!) { model(name: $n) { name } }', variables: { n: 'alpaca' } }, { current });
+      expect(other.executed).toEqual(['nodeByName']);
     } finally {
       await apollo.stop();
     }
@@ -90,11 +83,9 @@ describe('the response cache', () => {
     try {
       const query = '{ a: model(name: "vicuna") { name } b: lineage(name: "LLaMA", maxDepth: 0) { nodes { id } } }';
       for (let i = 0; i < 2; i++) {
-        const context = createContext(driver, config.limits);
-        const result = await apollo.executeOperation({ query }, { contextValue: context });
-        if (result.body.kind !== 'single') throw new Error('expected a single result');
-        expect(result.body.singleResult.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-        expect(context.runner.executed).toContain('nodeByName');
+        const { errors, executed } = await execute(apollo, driver, { query });
+        expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        expect(executed).toContain('nodeByName');
       }
     } finally {
       await apollo.stop();
@@ -106,11 +97,7 @@ describe('the response cache', () => {
     const apollo = createApollo(config);
     await apollo.start();
     try {
-      for (let i = 0; i < 2; i++) {
-        const context = createContext(driver, config.limits);
-        await apollo.executeOperation({ query: VICUNA }, { contextValue: context });
-        expect(context.runner.executed).toEqual(['nodeByName']);
-      }
+      for (let i = 0; i < 2; i++) expect((await execute(apollo, driver, { query: VICUNA })).executed).toEqual(['nodeByName']);
     } finally {
       await apollo.stop();
     }

@@ -3,10 +3,10 @@ import type { Driver } from 'neo4j-driver';
 import { loadGraph } from '../../ingest/load/load.js';
 import { serverConfigFromEnv } from '../../src/config/server-config.js';
 import { createApollo } from '../../src/graphql/apollo.js';
-import { createContext } from '../../src/graphql/context.js';
 import { CurrentGeneration } from '../../src/queries/current-generation.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
 import { testDriver } from '../support/database.js';
+import { execute } from '../support/execute.js';
 
 /**
  * The Cypher round trips of each representative request, pinned: a request whose selection is
@@ -27,19 +27,17 @@ afterAll(async () => {
 });
 
 async function queriesOf(query: string): Promise<{ executed: string[]; data: any }> {
-  const context = createContext(driver, serverConfigFromEnv({}).limits);
-  const result = await apollo.executeOperation({ query }, { contextValue: context });
-  if (result.body.kind !== 'single') throw new Error('expected a single result');
-  expect(result.body.singleResult.errors).toBeUndefined();
-  return { executed: context.runner.executed, data: result.body.singleResult.data };
+  const { executed, data, errors } = await execute(apollo, driver, { query });
+  expect(errors).toBeUndefined();
+  return { executed, data };
 }
 
 describe('Cypher round trips of the representative requests', () => {
   it('besides its queries, a request reads the current generation once (the view it reads, the key of its cached answer)', async () => {
     const current = new CurrentGeneration(driver, { timeoutMs: 10_000 });
-    const context = createContext(driver, serverConfigFromEnv({}).limits, undefined, undefined, current);
-    await apollo.executeOperation({ query: '{ a: model(name: "vicuna") { name derivatives { name } } b: search(query: "alpaca") { name } c: lineage(name: "LLaMA") { nodes { id } } }' }, { contextValue: context });
-    expect(context.runner.executed.sort()).toEqual(['lineageByName', 'nodeByName', 'search']);
+    const query = '{ a: model(name: "vicuna") { name derivatives { name } } b: search(query: "alpaca") { name } c: lineage(name: "LLaMA") { nodes { id } } }';
+    const { executed } = await execute(apollo, driver, { query }, { current });
+    expect(executed.sort()).toEqual(['lineageByName', 'nodeByName', 'search']);
     expect(current.reads).toBe(1);
   });
 
