@@ -2,7 +2,7 @@ import http from 'node:http';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Driver } from 'neo4j-driver';
 import type { ServerConfig } from '../config/server-config.js';
 import { createApollo } from '../graphql/apollo.js';
@@ -60,9 +60,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(
     '/graphql',
+    readStateOnArrival(current),
     express.json({ limit: '1mb' }),
     bodyErrorsAsGraphQL,
-    expressMiddleware(apollo, { context: async () => createContext(deps.driver, deps.config.limits, deps.database, health, current) }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(deps.driver, deps.config.limits, deps.database, health, current, res.locals.storeState),
+    }),
   );
 
   return {
@@ -72,6 +75,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
       if (ownHealth) health.stop();
       await apollo.stop();
     },
+  };
+}
+
+/**
+ * Starts the request's read of the store's state as it arrives, so that the read's round trip
+ * overlaps reading the body and Apollo's parse, validation and cost check instead of following
+ * them: a request answered from the response cache waits for nothing else. Only for what may be
+ * an operation (a POST, or a GET with a query), not the landing page. Started after the request
+ * arrived, so it sees every load switched before that.
+ */
+function readStateOnArrival(current: CurrentGeneration): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'POST' || (req.method === 'GET' && typeof req.query.query === 'string')) {
+      const state = current.read();
+      state.catch(() => {}); // the request may be refused before anything asks for it; then it fails on its own
+      res.locals.storeState = state;
+    }
+    next();
   };
 }
 

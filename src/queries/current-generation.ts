@@ -27,6 +27,7 @@ export const CURRENT_GENERATION: NamedQuery = {
 export class CurrentGeneration {
   private inFlight: Promise<StoreState> | undefined;
   private next: Promise<StoreState> | undefined;
+  private known: StoreState | undefined;
   reads = 0;
 
   constructor(
@@ -49,12 +50,23 @@ export class CurrentGeneration {
     return this.next;
   }
 
+  /**
+   * The state the last answered read found, without reading: current when that read ran, so a
+   * guess a request may start its queries with while its own read is on its way (CypherRunner
+   * checks the guess against that read before it uses their rows). Reads are answered in the
+   * order they were sent (one at a time), so this is the latest state known.
+   */
+  get lastKnown(): StoreState | undefined {
+    return this.known;
+  }
+
   private send(): Promise<StoreState> {
     this.reads += 1;
     const sent = readCypher(this.driver, this.options, CURRENT_GENERATION, {}, true).then((rows) => ({
       generation: Number(rows[0]?.g ?? 0),
       epoch: String(rows[0]?.epoch ?? ''),
     }));
+    sent.then((state) => (this.known = state), () => {});
     const done = () => {
       if (this.inFlight === sent) this.inFlight = undefined;
     };
