@@ -62,7 +62,7 @@ export class CurrentGeneration {
 
   private send(): Promise<StoreState> {
     this.reads += 1;
-    const sent = readCypher(this.driver, this.options, CURRENT_GENERATION, {}, true).then((rows) => ({
+    const sent = readCypher(this.driver, this.options, CURRENT_GENERATION, {}).then((rows) => ({
       generation: Number(rows[0]?.g ?? 0),
       epoch: String(rows[0]?.epoch ?? ''),
     }));

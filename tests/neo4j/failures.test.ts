@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serverConfigFromEnv } from '../../src/config/server-config.js';
@@ -29,6 +29,42 @@ afterAll(async () => {
 });
 
 describe('CypherRunner failures', () => {
+  it('runs a read again when its connection breaks under it (a restart, a proxy that drops idle connections)', async () => {
+    const target = new URL(inject('neo4j').uri);
+    // Forwards to the test Neo4j; once `breaking` is set, a connection opened before it is cut
+    // as soon as the client sends on it, so the pooled connection fails mid-read.
+    const before = new Set<Socket>();
+    let breaking = false;
+    const proxy = createServer((client) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      const old = breaking ? null : client;
+      if (old) before.add(old);
+      client.on('data', (chunk) => {
+        if (breaking && before.has(client)) {
+          client.destroy();
+          upstream.destroy();
+        } else upstream.write(chunk);
+      });
+      upstream.pipe(client);
+      client.on('error', () => {});
+      upstream.on('error', () => {});
+      client.on('close', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const driver = createDriver({ ...inject('neo4j'), uri: `bolt://127.0.0.1:${(proxy.address() as AddressInfo).port}` }, { maxConnectionPoolSize: 1 });
+    try {
+      const runner = new CypherRunner(driver, { database: inject('neo4j').database, timeoutMs: 10_000 });
+      expect(await runner.read(ONE)).toEqual([{ one: 1 }]);
+      breaking = true;
+      expect(await runner.read(ONE)).toEqual([{ one: 1 }]);
+      expect(before.size).toBe(1);
+      expect([...before][0].destroyed).toBe(true); // the first read's connection was the one cut
+    } finally {
+      await driver.close();
+      await new Promise<void>((r) => proxy.close(() => r()));
+    }
+  });
+
   it('a query over its timeout is stopped by Neo4j and reported as TIMEOUT, in plain words', async () => {
     const driver = createDriver(inject('neo4j'));
     try {
