@@ -4,10 +4,12 @@ import type { Graph } from '../../ingest/graph/types.js';
 import { loadGraph } from '../../ingest/load/load.js';
 import { serverConfigFromEnv } from '../../src/config/server-config.js';
 import { createApollo } from '../../src/graphql/apollo.js';
+import { createContext } from '../../src/graphql/context.js';
 import { CurrentGeneration } from '../../src/queries/current-generation.js';
 import { emptyDatabase, testDriver } from '../support/database.js';
 import { execute } from '../support/execute.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
+import { HeldReads } from '../support/held-reads.js';
 import { dataOf, startTestServer, type TestServer } from '../support/server.js';
 
 /**
@@ -52,6 +54,31 @@ describe('the response cache', () => {
       // Other variables, another answer.
       const other = await execute(apollo, driver, { query: 'query($n: String!) { model(name: $n) { name } }', variables: { n: 'alpaca' } }, { current });
       expect(other.executed).toEqual(['nodeByName']);
+    } finally {
+      await apollo.stop();
+    }
+  });
+
+  it('runs a request it has nothing for without waiting for the state read, and keeps the answer under the state that read found', async () => {
+    const apollo = createApollo(serverConfigFromEnv({}));
+    await apollo.start();
+    try {
+      const current = new HeldReads(driver, { timeoutMs: 10_000 });
+      await current.read();
+      current.hold = true;
+      const context = createContext(driver, serverConfigFromEnv({}).limits, undefined, undefined, current);
+      const asked = apollo.executeOperation({ query: VICUNA }, { contextValue: context });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(current.reads).toBe(1); // the request's own read is held,
+      expect(context.runner.executed).toEqual(['nodeByName']); // and its query is on its way
+      current.release();
+      const first = await asked;
+      expect(first.body.kind === 'single' && first.body.singleResult.data).toEqual({ model: { name: 'Vicuna', basedOn: [{ name: 'LLaMA-13B' }], derivatives: [{ name: 'WizardVicunaLM' }] } });
+      expect(context.runner.executed).toEqual(['nodeByName']);
+      expect(current.reads).toBe(2);
+      const again = await execute(apollo, driver, { query: VICUNA }, { current });
+      expect(again.executed).toEqual([]);
+      expect(again.data).toEqual({ model: { name: 'Vicuna', basedOn: [{ name: 'LLaMA-13B' }], derivatives: [{ name: 'WizardVicunaLM' }] } });
     } finally {
       await apollo.stop();
     }

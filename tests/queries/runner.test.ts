@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { loadGraph } from '../../ingest/load/load.js';
-import { CurrentGeneration, type StoreState } from '../../src/queries/current-generation.js';
+import { CurrentGeneration } from '../../src/queries/current-generation.js';
 import { nodeByName } from '../../src/queries/nodes.js';
 import { CypherRunner } from '../../src/queries/runner.js';
 import { emptyDatabase, testDriver } from '../support/database.js';
 import { fixtureGraph } from '../support/fixture-graph.js';
+import { HeldReads } from '../support/held-reads.js';
 
 /**
  * CypherRunner's queries of the current graph start at the last state known, beside the
@@ -16,20 +17,6 @@ import { fixtureGraph } from '../support/fixture-graph.js';
 function withAlias(alias: string) {
   const graph = fixtureGraph();
   return { ...graph, nodes: graph.nodes.map((n) => (n.id === 'model:vicuna' ? { ...n, aliases: [...n.aliases, alias] } : n)) };
-}
-
-/** The real reader, whose reads after the first are held until `release` is called. */
-class HeldReads extends CurrentGeneration {
-  private held: (() => void)[] = [];
-  hold = false;
-  override read(): Promise<StoreState> {
-    if (!this.hold) return super.read();
-    return new Promise<void>((resolve) => this.held.push(resolve)).then(() => super.read());
-  }
-  release(): void {
-    this.hold = false;
-    for (const resolve of this.held.splice(0)) resolve();
-  }
 }
 
 let driver: Driver;
