@@ -86,8 +86,9 @@ export async function readCypher(
 /**
  * neo4j-driver captures a stack trace for every result it makes, to give a failure the caller's
  * frames; with source maps on (tsx), formatting it costs about 0.07 ms a query, a tenth of a
- * cached answer's time. Our callers never see the driver's error (classifyDatabaseError makes
- * our own), so results are made without one.
+ * cached answer's time. Clients never see the driver's frames (classifyDatabaseError makes our
+ * own errors, and readCypher gives any other failure the frames of its caller), so results are
+ * made without them.
  */
 function withoutStack<T>(make: () => T): T {
   const limit = Error.stackTraceLimit;
