@@ -52,8 +52,28 @@ RETURN coalesce(m.current, 0) AS current, m.digest AS digest, m.pending AS pendi
 export const TAKE_STORE = `MERGE (m:LineageStore {key: $key})
 ON CREATE SET m.current = 0, m.epoch = $token
 WITH m, m.pending AS previous
-SET m.pending = $token, m.pendingSince = $now, m.batchesDone = 0
+SET m.pending = $token, m.pendingSince = $now, m.batchesDone = 0, m.switchAt = null
 RETURN m.current AS current, previous`;
+
+/**
+ * How long before it switches a load announces the switch (m.switchAt, in the database's
+ * clock). A reader may keep the state it read for this long, or until the switch announced
+ * when there is one (src/queries/current-generation.ts): a switch never lands while a reader
+ * still keeps the generation before it, so a request asked after the switch gets the new graph
+ * without every request reading the state. A take or a release ends the announcement of a load
+ * that will not switch any more (its token is gone); one left by a killed load is in the past,
+ * and readers keep nothing until the next take. Whatever changes what readers see other than
+ * by a switch (emptying the database, say) must wait this long before it counts as seen.
+ */
+export const SWITCH_NOTICE_MS = 50;
+
+export const ANNOUNCE_SWITCH = `MATCH (m:LineageStore {key: $key}) WHERE m.pending = $token
+SET m.switchAt = timestamp() + $notice
+RETURN $notice AS wait`;
+
+/** How long until the announced switch is due (nothing when the store is not this load's any more). */
+export const SWITCH_DUE = `MATCH (m:LineageStore {key: $key}) WHERE m.pending = $token
+RETURN m.switchAt - timestamp() AS left`;
 
 /**
  * Run first in every write transaction of a load: no row when another load took over; else the
@@ -68,12 +88,12 @@ export const BATCH_DONE = `MATCH (m:LineageStore {key: $key}) WHERE m.pending = 
 SET m.batchesDone = $batch`;
 
 export const RELEASE_STORE = `MATCH (m:LineageStore {key: $key}) WHERE m.pending = $token
-SET m.pending = null
+SET m.pending = null, m.switchAt = null
 RETURN m.current AS current`;
 
-/** The switch: one small transaction makes the new generation the one readers see. */
-export const SWITCH_GENERATION = `MATCH (m:LineageStore {key: $key}) WHERE m.pending = $token AND m.current = $previous
-SET m.current = $generation, m.digest = $digest, m.pending = null
+/** The switch: one small transaction makes the new generation the one readers see, once its announced time has come. */
+export const SWITCH_GENERATION = `MATCH (m:LineageStore {key: $key}) WHERE m.pending = $token AND m.current = $previous AND timestamp() >= m.switchAt
+SET m.current = $generation, m.digest = $digest, m.pending = null, m.switchAt = null
 CREATE (g:Generation)
 SET g = $meta
 RETURN g.number AS generation`;

@@ -12,7 +12,6 @@ import {
   CREATE_SOURCE_VERSION,
   OPEN,
   STORE_KEY,
-  SWITCH_GENERATION,
 } from './cypher.js';
 import { isEmptyPlan, planLoad, type ChangeSummary } from './plan.js';
 import { edgeRow, nodeRow } from './rows.js';
@@ -250,8 +249,7 @@ export async function storeGraph(driver: Driver, graph: Graph, sources: readonly
       edgesRemoved: summary.edges.removed,
       edgesChanged: summary.edges.changed,
     };
-    const switched = await store.write(SWITCH_GENERATION, { key: STORE_KEY, token, previous: G, generation: P, digest, meta });
-    if (!switched.length) throw new StoreTakenOver('another ingest took the graph over before this one switched; nothing of this one is visible');
+    await store.switchGeneration(token, { previous: G, generation: P, digest, meta });
     const counted = await count(store, P);
     return { generation: P, changed: true, ...counted, summary, sources: { added, updated, removed } };
   } catch (e) {

@@ -1,5 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import {
+  ANNOUNCE_SWITCH,
   BATCH_DONE,
   CHECK_TOKEN,
   CLEANUP_STATEMENTS,
@@ -16,6 +17,9 @@ import {
   RELEASE_STORE,
   SCHEMA_STATEMENTS,
   STORE_KEY,
+  SWITCH_DUE,
+  SWITCH_GENERATION,
+  SWITCH_NOTICE_MS,
   TAKE_STORE,
 } from './cypher.js';
 import type { LiveEdge, LiveNode, PastVersion } from './plan.js';
@@ -212,6 +216,28 @@ export class Store {
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * Announces the switch to generation `generation`, waits out the notice readers were given
+   * (cypher.ts SWITCH_NOTICE_MS), then switches. Throws StoreTakenOver when another load took
+   * the store meanwhile: nothing of this one is visible then.
+   */
+  async switchGeneration(token: string, change: { previous: number; generation: number; digest: string; meta: Record<string, unknown> }): Promise<void> {
+    const takenOver = () => new StoreTakenOver('another ingest took the graph over before this one switched; nothing of this one is visible');
+    const announced = await this.write(ANNOUNCE_SWITCH, { key: STORE_KEY, token, notice: SWITCH_NOTICE_MS });
+    if (!announced.length) throw takenOver();
+    let wait = Number(announced[0].wait);
+    // The database's clock decides when the switch is due; a few more tries cover a sleep that
+    // ended a little early by that clock.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait) + 1));
+      if ((await this.write(SWITCH_GENERATION, { key: STORE_KEY, token, ...change })).length) return;
+      const due = await this.write(SWITCH_DUE, { key: STORE_KEY, token });
+      if (!due.length || Number(due[0].left) <= 0) throw takenOver();
+      wait = Number(due[0].left);
+    }
+    throw takenOver();
   }
 
   async write(cypher: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {

@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import type { Driver } from 'neo4j-driver';
+import { SWITCH_NOTICE_MS } from '../../ingest/load/cypher.js';
 import { readCypher, type NamedQuery, type ReadOptions } from './read-cypher.js';
 
 /** Which state of the store readers see now. */
@@ -12,30 +14,49 @@ export interface StoreState {
   epoch: string;
 }
 
+/**
+ * The state, and how long until the switch announced, if one is (ms, by the database's clock;
+ * ingest/load/cypher.ts SWITCH_NOTICE_MS). No store, nothing to keep.
+ */
 export const CURRENT_GENERATION: NamedQuery = {
   name: 'currentGeneration',
-  cypher: `OPTIONAL MATCH (m:LineageStore {key: 'lineage'}) RETURN coalesce(m.current, 0) AS g, coalesce(m.epoch, '') AS epoch`,
+  cypher: `OPTIONAL MATCH (m:LineageStore {key: 'lineage'})
+RETURN coalesce(m.current, 0) AS g, coalesce(m.epoch, '') AS epoch, m IS NOT NULL AS stored, m.switchAt - timestamp() AS untilSwitch`,
 };
 
+export interface CurrentGenerationOptions extends ReadOptions {
+  /**
+   * How long a state read may be kept at most: the switch notice unless said otherwise (0 reads
+   * it for every caller). Longer is only right where nothing switches meanwhile (a test).
+   */
+  keepMs?: number;
+}
+
 /**
- * Reads the store's state for every request of a server, one read serving all the requests
- * that asked for it while it had not yet been sent. A request never gets the answer of a read
- * sent before it asked: that read may predate a load that had switched by the time it asked.
- * So while one read is on its way, the callers that come meanwhile wait for the next, which
- * leaves as soon as the first is back. Sixteen requests at once cost two reads, not sixteen.
+ * Reads the store's state for every request of a server. A load announces its switch
+ * SWITCH_NOTICE_MS ahead (ingest/load/cypher.ts), so a state read is kept, without reading
+ * again, for that long or until the switch announced, counted from when the read was sent (the
+ * database ran it later): no switch lands before then. Past that, one read serves all the
+ * requests that asked for it while it had not yet been sent, and a request never gets the
+ * answer of a read sent before it asked: that read may predate a switch made by the time it
+ * asked. So while one read is on its way, the callers that come meanwhile wait for the next,
+ * which leaves as soon as the first is back. Sixteen requests at once cost two reads at most.
  */
 export class CurrentGeneration {
   private inFlight: Promise<StoreState> | undefined;
   private next: Promise<StoreState> | undefined;
   private known: StoreState | undefined;
+  /** performance.now() until which `known` may be kept. */
+  private keptUntil = 0;
   reads = 0;
 
   constructor(
     private readonly driver: Driver,
-    private readonly options: ReadOptions,
+    private readonly options: CurrentGenerationOptions,
   ) {}
 
   read(): Promise<StoreState> {
+    if (this.known && performance.now() < this.keptUntil) return Promise.resolve(this.known);
     if (!this.inFlight) return (this.inFlight = this.send());
     if (!this.next) {
       const after = this.inFlight.then(
@@ -62,11 +83,16 @@ export class CurrentGeneration {
 
   private send(): Promise<StoreState> {
     this.reads += 1;
-    const sent = readCypher(this.driver, this.options, CURRENT_GENERATION, {}).then((rows) => ({
-      generation: Number(rows[0]?.g ?? 0),
-      epoch: String(rows[0]?.epoch ?? ''),
-    }));
-    sent.then((state) => (this.known = state), () => {});
+    const sentAt = performance.now();
+    const sent = readCypher(this.driver, this.options, CURRENT_GENERATION, {}).then((rows) => {
+      const state = { generation: Number(rows[0]?.g ?? 0), epoch: String(rows[0]?.epoch ?? '') };
+      const row = rows[0];
+      const untilSwitch = row?.untilSwitch === null || row?.untilSwitch === undefined ? Infinity : Number(row.untilSwitch);
+      const keepMs = row?.stored ? Math.max(0, Math.min(this.options.keepMs ?? SWITCH_NOTICE_MS, untilSwitch)) : 0;
+      this.known = state;
+      this.keptUntil = sentAt + keepMs;
+      return state;
+    });
     const done = () => {
       if (this.inFlight === sent) this.inFlight = undefined;
     };

@@ -44,7 +44,7 @@ describe('the response cache', () => {
     const apollo = createApollo(config);
     await apollo.start();
     try {
-      const current = new CurrentGeneration(driver, { timeoutMs: 10_000 });
+      const current = new CurrentGeneration(driver, { timeoutMs: 10_000, keepMs: 0 });
       const first = await execute(apollo, driver, { query: VICUNA }, { current });
       const again = await execute(apollo, driver, { query: VICUNA }, { current });
       expect(first.executed).toEqual(['nodeByName']);
@@ -54,6 +54,23 @@ describe('the response cache', () => {
       // Other variables, another answer.
       const other = await execute(apollo, driver, { query: 'query($n: String!) { model(name: $n) { name } }', variables: { n: 'alpaca' } }, { current });
       expect(other.executed).toEqual(['nodeByName']);
+    } finally {
+      await apollo.stop();
+    }
+  });
+
+  it('answers a request asked again while the state read is kept with no round trip at all', async () => {
+    const apollo = createApollo(serverConfigFromEnv({}));
+    await apollo.start();
+    try {
+      // Kept longer than the switch notice: nothing switches in this test.
+      const current = new CurrentGeneration(driver, { timeoutMs: 10_000, keepMs: 60_000 });
+      const first = await execute(apollo, driver, { query: VICUNA }, { current });
+      const again = await execute(apollo, driver, { query: VICUNA }, { current });
+      expect(first.executed).toEqual(['nodeByName']);
+      expect(again.executed).toEqual([]);
+      expect(again.data).toEqual(first.data);
+      expect(current.reads).toBe(1);
     } finally {
       await apollo.stop();
     }

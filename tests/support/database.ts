@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Graph } from '../../ingest/graph/types.js';
+import { SWITCH_NOTICE_MS } from '../../ingest/load/cypher.js';
 import { loadGraph } from '../../ingest/load/load.js';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/neo4j/driver.js';
@@ -72,6 +73,8 @@ export async function visibleGraph(driver: Driver) {
 /** Removes everything, so that a test starts from an empty store (no ids remembered, no history). */
 export async function emptyDatabase(driver: Driver): Promise<void> {
   await run(driver, 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  // Not a switch a load announces: readers may keep the state they read before for the notice.
+  await new Promise((resolve) => setTimeout(resolve, SWITCH_NOTICE_MS));
 }
 
 /**
