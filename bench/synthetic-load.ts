@@ -10,7 +10,7 @@
 /** Every fact as the store's first generation states it (ingest/load/cypher.ts). */
 const VERSION = { gFrom: 1, gTo: OPEN, seenFrom: '2024-01-01T00:00:00.000Z' };
 import type { Driver } from 'neo4j-driver';
-import { OPEN, SCHEMA_STATEMENTS, STORE_KEY, SWITCH_NOTICE_MS } from '../ingest/load/cypher.js';
+import { COUNT_MODELS, OPEN, SCHEMA_STATEMENTS, STORE_KEY, SWITCH_NOTICE_MS } from '../ingest/load/cypher.js';
 import { edgeRow, nodeRow } from '../ingest/load/rows.js';
 import { EDGE_TYPES, NODE_LABELS, type Graph } from '../ingest/graph/types.js';
 
@@ -54,7 +54,12 @@ export async function writeGraph(driver: Driver, graph: Graph, database: string 
       }
     }
     log(`wrote ${graph.edges.length} relationships`);
-    await session.run('MERGE (m:LineageStore {key: $key}) SET m.current = 1, m.epoch = randomUUID() MERGE (g:Generation {number: 1}) SET g.date = $date', { key: STORE_KEY, date: VERSION.seenFrom });
+    const models = (await session.run(COUNT_MODELS, { g: 1 })).records[0].get('models');
+    await session.run('MERGE (m:LineageStore {key: $key}) SET m.current = 1, m.epoch = randomUUID() MERGE (g:Generation {number: 1}) SET g.date = $date, g.models = $models', {
+      key: STORE_KEY,
+      date: VERSION.seenFrom,
+      models,
+    });
     await session.run('CALL db.awaitIndexes(300)');
     // Not a switch a load announces: readers may keep the state they read before for the notice.
     await new Promise((resolve) => setTimeout(resolve, SWITCH_NOTICE_MS));

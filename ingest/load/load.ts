@@ -7,6 +7,7 @@ import {
   CLOSE_NODES,
   CLOSE_SOURCE_VERSIONS,
   COUNT_GENERATION,
+  COUNT_MODELS,
   CREATE_EDGE_STATEMENTS,
   CREATE_NODES,
   CREATE_SOURCE_VERSION,
@@ -234,6 +235,7 @@ export async function storeGraph(driver: Driver, graph: Graph, sources: readonly
 
     lap('written');
     const summary = plan.summary;
+    const [{ models }] = await store.query(COUNT_MODELS, { g: P });
     const meta = {
       number: P,
       at: ingestedAt,
@@ -248,6 +250,7 @@ export async function storeGraph(driver: Driver, graph: Graph, sources: readonly
       edgesAdded: summary.edges.added,
       edgesRemoved: summary.edges.removed,
       edgesChanged: summary.edges.changed,
+      models: Number(models),
     };
     await store.switchGeneration(token, { previous: G, generation: P, digest, meta });
     const counted = await count(store, P);

@@ -158,13 +158,35 @@ const ORDER_KEYS: Record<ModelOrder, string> = {
     'coalesce(reduce(x = -1.0, p IN coalesce(m.parameters, []) | CASE WHEN p > x THEN p ELSE x END), -1.0) DESC, toLower(m.name), m.id',
 };
 
-function modelsPageCypher(set: Set<keyof ModelFilterKeys>, order: ModelOrder, types: HopTypes): string {
-  const match = matchModels(set).replaceAll('\n', '\n  ');
-  return `CALL () {
+/**
+ * How many models match, when `$withTotal`. Unfiltered, the count a load kept on the view's
+ * generation (ingest/load/cypher.ts COUNT_MODELS), unless the view is dated (`asOf` also drops
+ * what was first stated after the date) or the generation was written before loads kept it.
+ */
+function totalCypher(set: Set<keyof ModelFilterKeys>, match: string): string {
+  if (set.size) {
+    return `CALL () {
   WITH $withTotal AS counting WHERE counting
   ${match}
   RETURN count(m) AS total
+}`;
+  }
+  return `CALL () {
+  WITH $withTotal AS counting WHERE counting
+  OPTIONAL MATCH (gen:Generation {number: $g}) WHERE $asOf IS NULL
+  WITH gen.models AS kept
+  CALL (kept) {
+    WITH kept WHERE kept IS NULL
+    ${match.replaceAll('\n', '\n  ')}
+    RETURN count(m) AS counted
+  }
+  RETURN max(coalesce(kept, counted)) AS total
+}`;
 }
+
+function modelsPageCypher(set: Set<keyof ModelFilterKeys>, order: ModelOrder, types: HopTypes): string {
+  const match = matchModels(set).replaceAll('\n', '\n  ');
+  return `${totalCypher(set, match)}
 CALL () {
   ${match}
   WITH m ORDER BY ${ORDER_KEYS[order]}
