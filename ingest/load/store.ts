@@ -233,7 +233,7 @@ export class Store {
     for (let attempt = 0; attempt < 5; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait) + 1));
       if ((await this.write(SWITCH_GENERATION, { key: STORE_KEY, token, ...change })).length) return;
-      const due = await this.write(SWITCH_DUE, { key: STORE_KEY, token });
+      const due = await this.query(SWITCH_DUE, { key: STORE_KEY, token });
       if (!due.length || Number(due[0].left) <= 0) throw takenOver();
       wait = Number(due[0].left);
     }

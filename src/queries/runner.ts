@@ -25,10 +25,11 @@ export const GENERATION_AT: NamedQuery = {
  *
  * A query of the current graph does not wait for the request's read of the state: it runs at
  * once at the last generation known current (CurrentGeneration.lastKnown), beside that read,
- * and its rows are used only if the read finds the same epoch and generation. Generations only
- * grow within an epoch, so that generation was current from when it was last read until the
- * request's own read: complete while the query ran, and what the request would have read
- * anyway. Otherwise (a load switched meanwhile) the query runs again at the generation found.
+ * and its rows are used only if the read finds the same epoch and generation (a state still
+ * kept, see CurrentGeneration, is that same state at once). Generations only grow within an
+ * epoch, so that generation was current from when it was last read until the request's own
+ * read: complete while the query ran, and what the request would have read anyway. Otherwise
+ * (a load switched meanwhile) the query runs again at the generation found.
  * The two round trips overlap instead of following each other.
  */
 export class CypherRunner {
