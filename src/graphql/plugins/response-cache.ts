@@ -7,8 +7,9 @@ import type { Context } from '../context.js';
 /**
  * Answers served from memory. The store never changes a generation once readers see it (a load
  * writes the next one and switches; see ingest/load/cypher.ts), so an answer is keyed by the
- * store's epoch and current generation, read once per request as every request does anyway,
- * and is right for as long as that generation is current — no time to live, no invalidation,
+ * store's epoch and current generation, the state every request needs anyway (read, or kept
+ * while no switch can land: src/queries/current-generation.ts), and is right for as long as
+ * that generation is current — no time to live, no invalidation,
  * never a stale answer after an ingest. Only whole answers without errors are kept; the
  * document limits and the cost budget run before the cache is asked, so they hold for every
  * request. Bounded by the bytes of the serialised answers (least recently used go first).
