@@ -204,13 +204,13 @@ SET v.gTo = $generation`;
 export const CREATE_SOURCE_VERSION = `MERGE (v:SourceVersion {source: $props.source, gFrom: $props.gFrom})
 SET v = $props`;
 
-/** What readers of generation $g see, counted. */
 /**
  * How many models generation $g has, kept on its Generation node (`models`): the total of an
  * unfiltered `models` page (src/queries/models.ts) is then one read, not a count of every model.
  */
 export const COUNT_MODELS = `MATCH (m:Model) WHERE m.gFrom <= $g AND $g < m.gTo RETURN count(m) AS models`;
 
+/** What readers of generation $g see, counted. */
 export const COUNT_GENERATION = `MATCH (n:Entity) WHERE n.gTo > $g AND n.gFrom <= $g
 WITH count(n) AS nodes
 OPTIONAL MATCH (s:Entity)-[r]->(:Entity) WHERE s.gTo > $g AND s.gFrom <= $g AND r.gTo > $g AND r.gFrom <= $g

@@ -85,8 +85,8 @@ export class CurrentGeneration {
     this.reads += 1;
     const sentAt = performance.now();
     const sent = readCypher(this.driver, this.options, CURRENT_GENERATION, {}).then((rows) => {
-      const state = { generation: Number(rows[0]?.g ?? 0), epoch: String(rows[0]?.epoch ?? '') };
       const row = rows[0];
+      const state = { generation: Number(row?.g ?? 0), epoch: String(row?.epoch ?? '') };
       const untilSwitch = row?.untilSwitch === null || row?.untilSwitch === undefined ? Infinity : Number(row.untilSwitch);
       const keepMs = row?.stored ? Math.max(0, Math.min(this.options.keepMs ?? SWITCH_NOTICE_MS, untilSwitch)) : 0;
       this.known = state;

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import type { Graph } from '../../ingest/graph/types.js';
 import { loadGraph } from '../../ingest/load/load.js';
-import { serverConfigFromEnv } from '../../src/config/server-config.js';
+import type { ApolloServer } from '@apollo/server';
+import { serverConfigFromEnv, type ServerConfig } from '../../src/config/server-config.js';
 import { createApollo } from '../../src/graphql/apollo.js';
-import { createContext } from '../../src/graphql/context.js';
+import { createContext, type Context } from '../../src/graphql/context.js';
 import { CurrentGeneration } from '../../src/queries/current-generation.js';
 import { emptyDatabase, testDriver } from '../support/database.js';
 import { execute } from '../support/execute.js';
@@ -38,12 +39,20 @@ afterAll(async () => {
   await driver?.close();
 });
 
+/** A started Apollo server with `config`, stopped after `use`. */
+async function withApollo(config: ServerConfig, use: (apollo: ApolloServer<Context>) => Promise<void>): Promise<void> {
+  const apollo = createApollo(config);
+  await apollo.start();
+  try {
+    await use(apollo);
+  } finally {
+    await apollo.stop();
+  }
+}
+
 describe('the response cache', () => {
   it('serves a request asked again without its Cypher, and reads the current generation for each request', async () => {
-    const config = serverConfigFromEnv({});
-    const apollo = createApollo(config);
-    await apollo.start();
-    try {
+    await withApollo(serverConfigFromEnv({}), async (apollo) => {
       const current = new CurrentGeneration(driver, { timeoutMs: 10_000, keepMs: 0 });
       const first = await execute(apollo, driver, { query: VICUNA }, { current });
       const again = await execute(apollo, driver, { query: VICUNA }, { current });
@@ -54,15 +63,11 @@ describe('the response cache', () => {
       // Other variables, another answer.
       const other = await execute(apollo, driver, { query: 'query($n: String!) { model(name: $n) { name } }', variables: { n: 'alpaca' } }, { current });
       expect(other.executed).toEqual(['nodeByName']);
-    } finally {
-      await apollo.stop();
-    }
+    });
   });
 
   it('answers a request asked again while the state read is kept with no round trip at all', async () => {
-    const apollo = createApollo(serverConfigFromEnv({}));
-    await apollo.start();
-    try {
+    await withApollo(serverConfigFromEnv({}), async (apollo) => {
       // Kept longer than the switch notice: nothing switches in this test.
       const current = new CurrentGeneration(driver, { timeoutMs: 10_000, keepMs: 60_000 });
       const first = await execute(apollo, driver, { query: VICUNA }, { current });
@@ -71,15 +76,11 @@ describe('the response cache', () => {
       expect(again.executed).toEqual([]);
       expect(again.data).toEqual(first.data);
       expect(current.reads).toBe(1);
-    } finally {
-      await apollo.stop();
-    }
+    });
   });
 
   it('runs a request it has nothing for without waiting for the state read, and keeps the answer under the state that read found', async () => {
-    const apollo = createApollo(serverConfigFromEnv({}));
-    await apollo.start();
-    try {
+    await withApollo(serverConfigFromEnv({}), async (apollo) => {
       const current = new HeldReads(driver, { timeoutMs: 10_000 });
       await current.read();
       current.hold = true;
@@ -96,9 +97,7 @@ describe('the response cache', () => {
       const again = await execute(apollo, driver, { query: VICUNA }, { current });
       expect(again.executed).toEqual([]);
       expect(again.data).toEqual({ model: { name: 'Vicuna', basedOn: [{ name: 'LLaMA-13B' }], derivatives: [{ name: 'WizardVicunaLM' }] } });
-    } finally {
-      await apollo.stop();
-    }
+    });
   });
 
   it('gives the new answer as soon as a load switches generation', async () => {
@@ -121,29 +120,19 @@ describe('the response cache', () => {
   });
 
   it('does not keep an answer with errors', async () => {
-    const config = serverConfigFromEnv({});
-    const apollo = createApollo(config);
-    await apollo.start();
-    try {
+    await withApollo(serverConfigFromEnv({}), async (apollo) => {
       const query = '{ a: model(name: "vicuna") { name } b: lineage(name: "LLaMA", maxDepth: 0) { nodes { id } } }';
       for (let i = 0; i < 2; i++) {
         const { errors, executed } = await execute(apollo, driver, { query });
         expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
         expect(executed).toContain('nodeByName');
       }
-    } finally {
-      await apollo.stop();
-    }
+    });
   });
 
   it('keeps nothing when RESPONSE_CACHE_MB is 0', async () => {
-    const config = serverConfigFromEnv({ RESPONSE_CACHE_MB: '0' });
-    const apollo = createApollo(config);
-    await apollo.start();
-    try {
+    await withApollo(serverConfigFromEnv({ RESPONSE_CACHE_MB: '0' }), async (apollo) => {
       for (let i = 0; i < 2; i++) expect((await execute(apollo, driver, { query: VICUNA })).executed).toEqual(['nodeByName']);
-    } finally {
-      await apollo.stop();
-    }
+    });
   });
 });

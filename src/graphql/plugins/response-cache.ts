@@ -9,10 +9,10 @@ import type { Context } from '../context.js';
  * writes the next one and switches; see ingest/load/cypher.ts), so an answer is keyed by the
  * store's epoch and current generation, the state every request needs anyway (read, or kept
  * while no switch can land: src/queries/current-generation.ts), and is right for as long as
- * that generation is current — no time to live, no invalidation,
- * never a stale answer after an ingest. Only whole answers without errors are kept; the
- * document limits and the cost budget run before the cache is asked, so they hold for every
- * request. Bounded by the bytes of the serialised answers (least recently used go first).
+ * that generation is current — no time to live, no invalidation, never a stale answer after an
+ * ingest. Only whole answers without errors are kept; the document limits and the cost budget
+ * run before the cache is asked, so they hold for every request. Bounded by the bytes of the
+ * serialised answers (least recently used go first).
  *
  * Not Apollo's response-cache plugin: it keeps answers for a time to live read from cache
  * hints, which would mean a hint on every field and answers kept past an ingest.
@@ -38,14 +38,19 @@ export function responseCachePlugin(maxBytes: number): ApolloServerPlugin<Contex
               return undefined;
             }
           };
+          const guess = runner.guess();
+          const guessed = guess && keyOf(guess);
           // A failed read of the state is not the cache's to report: without a key the request
           // runs as if there were no cache, and its own reads fail with the error's code and status.
-          const stateKey = () => runner.storeState().then(keyOf, () => undefined);
+          // The state is usually the one guessed, whose key is made already.
+          const stateKey = () =>
+            runner.storeState().then(
+              (state) => (guess && guessed && state.epoch === guess.epoch && state.generation === guess.generation ? guessed : keyOf(state)),
+              () => undefined,
+            );
           // Nothing kept for this request at the last state known: a miss unless a load switched
           // just now, so execution starts at once, its queries overlapping the request's read of
           // the state (see CypherRunner), and the answer is keyed by that read when it is sent.
-          const guess = runner.guess();
-          const guessed = guess && keyOf(guess);
           if (guess && (!guessed || !answers.has(guessed))) {
             if (guessed) key = stateKey();
             return null;
